@@ -1,0 +1,1 @@
+"""GraphQL API server for a classifieds marketplace."""

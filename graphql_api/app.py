@@ -1,0 +1,59 @@
+"""The Starlette application: routes, middleware and the lifespan that owns the pool."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any, TypedDict
+
+import psycopg
+from psycopg_pool import AsyncConnectionPool
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from graphql_api.config import Settings
+from graphql_api.db import create_pool
+
+log = logging.getLogger(__name__)
+
+
+class State(TypedDict):
+    pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]]
+    settings: Settings
+
+
+async def healthz(request: Request) -> Response:
+    """Liveness: the process answers. Says nothing about the database on purpose."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    """Readiness: a `SELECT 1` through the pool, so a load balancer stops routing when it fails."""
+    pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = request.state.pool
+    try:
+        async with pool.connection(timeout=2.0) as conn:
+            await conn.execute("SELECT 1")
+    except Exception as exc:
+        log.warning("readiness check failed: %s", exc)
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings, database_url: str) -> Starlette:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        pool = create_pool(database_url, settings)
+        await pool.open()
+        await pool.wait(timeout=30.0)
+        try:
+            yield {"pool": pool, "settings": settings}
+        finally:
+            await pool.close()
+
+    return Starlette(
+        routes=[Route("/healthz", healthz), Route("/readyz", readyz)],
+        lifespan=lifespan,
+    )

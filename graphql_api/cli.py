@@ -1,0 +1,64 @@
+"""The `graphql-api` console entry point: serve, migrate, seed, generate, export-schema."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from graphql_api.config import ConfigError, Settings, load_settings
+from graphql_api.db import resolve_database_url
+
+log = logging.getLogger("graphql_api")
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from graphql_api.app import create_app
+    from graphql_api.migrations import upgrade_all
+
+    url = resolve_database_url(settings)
+    if args.migrate:
+        upgrade_all(url, settings.sql_dir)
+    app = create_app(settings, url)
+    uvicorn.run(
+        app,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        access_log=args.access_log,
+        log_level="info",
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from graphql_api.migrations.cli import register as register_migrations
+
+    parser = argparse.ArgumentParser(prog="graphql-api", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the API (GraphiQL at /graphql)")
+    serve.add_argument("--host", help="bind address (default: HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: PORT or 8000)")
+    serve.add_argument(
+        "--migrate", action="store_true", help="apply pending migrations and seeds first"
+    )
+    serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.set_defaults(handler=_serve)
+
+    register_migrations(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        code: int = args.handler(args, settings)
+    except ConfigError as exc:
+        print(f"graphql-api: configuration error: {exc}", file=sys.stderr)
+        return 2
+    return code

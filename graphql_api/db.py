@@ -1,0 +1,98 @@
+"""Connections: where the database is, the pool, and the few helpers every caller shares.
+
+Connections are autocommit; a multi-statement write opens `conn.transaction()` explicitly, so a
+forgotten commit can never leave a transaction idle in the pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg import sql as pgsql
+from psycopg.conninfo import make_conninfo
+from psycopg.rows import class_row
+from psycopg_pool import AsyncConnectionPool
+
+from graphql_api.config import Settings
+from graphql_api.embedded import start_embedded
+from graphql_api.sql import Query
+
+Row = TypeVar("Row")
+Params = Mapping[str, Any]
+EMBEDDED_DATABASE = "classifieds"
+
+
+def resolve_database_url(settings: Settings, embedded_database: str = EMBEDDED_DATABASE) -> str:
+    """`DATABASE_URL` when set; otherwise start the embedded server and make sure the db exists."""
+    if settings.database_url:
+        return settings.database_url
+    admin_url = start_embedded(settings.embedded_data_dir)
+    ensure_database(admin_url, embedded_database)
+    return with_database(admin_url, embedded_database)
+
+
+def with_database(url: str, database: str) -> str:
+    """The same server as `url`, another database."""
+    return make_conninfo(url, dbname=database)
+
+
+def ensure_database(admin_url: str, database: str) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
+        if found is None:
+            conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(database)))
+
+
+def drop_database(admin_url: str, database: str) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(
+            pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(database))
+        )
+
+
+def create_pool(url: str, settings: Settings) -> AsyncConnectionPool[psycopg.AsyncConnection[Any]]:
+    """A closed pool: the lifespan opens it and waits, so a bad URL fails at start, not later."""
+    return AsyncConnectionPool(
+        url,
+        min_size=settings.pool_min_size,
+        max_size=settings.pool_max_size,
+        open=False,
+        kwargs={
+            "autocommit": True,
+            "options": f"-c statement_timeout={int(settings.statement_timeout_ms)}",
+        },
+        name="graphql-api",
+    )
+
+
+async def fetch_all(
+    conn: psycopg.AsyncConnection[Any], query: Query, row_type: type[Row], params: Params
+) -> list[Row]:
+    async with conn.cursor(row_factory=class_row(row_type)) as cur:
+        await cur.execute(query.sql, params)
+        return await cur.fetchall()
+
+
+async def fetch_one(
+    conn: psycopg.AsyncConnection[Any], query: Query, row_type: type[Row], params: Params
+) -> Row | None:
+    async with conn.cursor(row_factory=class_row(row_type)) as cur:
+        await cur.execute(query.sql, params)
+        return await cur.fetchone()
+
+
+async def fetch_value(conn: psycopg.AsyncConnection[Any], query: Query, params: Params) -> Any:
+    """The first column of the first row, or None when there is no row."""
+    async with conn.cursor() as cur:
+        await cur.execute(query.sql, params)
+        row = await cur.fetchone()
+        return None if row is None else row[0]
+
+
+async def execute(conn: psycopg.AsyncConnection[Any], query: Query, params: Params) -> int:
+    """Run a statement; return the number of rows it touched."""
+    async with conn.cursor() as cur:
+        await cur.execute(query.sql, params)
+        return cur.rowcount

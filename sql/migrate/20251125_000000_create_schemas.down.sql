@@ -1,0 +1,4 @@
+-- schema: public
+DROP SCHEMA IF EXISTS app;
+DROP SCHEMA IF EXISTS master;
+DROP SCHEMA IF EXISTS auth;

@@ -1,0 +1,2 @@
+-- schema: public
+DROP TABLE IF EXISTS public.migration_history;

@@ -1,0 +1,2 @@
+-- schema: auth
+DROP TABLE auth.session;

@@ -1,0 +1,2 @@
+-- schema: master
+DROP TABLE master.categories;

@@ -1,0 +1,2 @@
+-- schema: app
+DROP TABLE app.listings;

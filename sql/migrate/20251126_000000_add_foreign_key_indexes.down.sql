@@ -1,0 +1,10 @@
+-- schema: app
+DROP INDEX app.favorites_user_id_created_at_idx;
+DROP INDEX app.favorites_listing_id_idx;
+DROP INDEX app.listing_images_listing_id_idx;
+DROP INDEX app.listings_location_id_idx;
+DROP INDEX app.listings_category_id_idx;
+DROP INDEX app.listings_user_id_idx;
+DROP INDEX master.categories_parent_id_idx;
+DROP INDEX auth.phone_verifications_user_id_idx;
+DROP INDEX auth.session_user_id_idx;

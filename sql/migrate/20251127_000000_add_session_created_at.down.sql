@@ -1,0 +1,2 @@
+-- schema: auth
+ALTER TABLE auth.session DROP COLUMN created_at;

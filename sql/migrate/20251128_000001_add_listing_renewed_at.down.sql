@@ -1,0 +1,2 @@
+-- schema: app
+ALTER TABLE app.listings DROP COLUMN renewed_at;

@@ -1,0 +1,139 @@
+"""Shared fixtures: a real PostgreSQL (embedded, or the one DATABASE_URL names) and a live server.
+
+Each test session works in databases of its own (`gqlapi_test_<random>`), created on the server
+and dropped afterwards, so a developer's data and a CI server's other databases are never touched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from graphql_api.config import PROJECT_ROOT, Settings, load_settings
+from graphql_api.db import drop_database, ensure_database, with_database
+from graphql_api.embedded import start_embedded
+
+TEST_DATA_DIR = PROJECT_ROOT / ".data" / "test-postgres"
+
+
+@pytest.fixture(scope="session")
+def admin_url() -> str:
+    """A URL to the server's maintenance database, from which test databases are created."""
+    settings = load_settings(env_file=None)
+    if settings.database_url:
+        return settings.database_url
+    return start_embedded(TEST_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def make_database(admin_url: str) -> Iterator[Callable[[], str]]:
+    """Create empty databases on demand; all are dropped when the session ends."""
+    created: list[str] = []
+
+    def make() -> str:
+        name = f"gqlapi_test_{secrets.token_hex(4)}"
+        ensure_database(admin_url, name)
+        created.append(name)
+        return with_database(admin_url, name)
+
+    yield make
+    for name in created:
+        drop_database(admin_url, name)
+
+
+@pytest.fixture
+def empty_database_url(make_database: Callable[[], str]) -> str:
+    return make_database()
+
+
+@pytest.fixture(scope="session")
+def database_url(make_database: Callable[[], str]) -> str:
+    """One database for the session, with every migration and seed applied."""
+    from graphql_api.migrations import upgrade_all
+
+    url = make_database()
+    upgrade_all(url, PROJECT_ROOT / "sql")
+    return url
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    outbox = tmp_path_factory.mktemp("sms") / "outbox.jsonl"
+    return dataclasses.replace(
+        load_settings(env_file=None),
+        app_env="test",
+        sms_backend="outbox",
+        sms_outbox=outbox,
+        allowed_origins=("https://app.example.com",),
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class LiveServer:
+    """The real app under uvicorn in a background thread, reached over real HTTP."""
+
+    def __init__(self, settings: Settings, database_url: str) -> None:
+        from graphql_api.app import create_app
+
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            create_app(settings, database_url),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("live server did not start")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+
+
+def start_live_server(settings: Settings, database_url: str) -> LiveServer:
+    server = LiveServer(settings, database_url)
+    server.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings, database_url: str) -> Iterator[LiveServer]:
+    server = start_live_server(settings, database_url)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def http(live_server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live_server.url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def sql_dir() -> Path:
+    return PROJECT_ROOT / "sql"
