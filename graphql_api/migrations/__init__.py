@@ -1,0 +1,9 @@
+"""The bundled migration runner: `sql/migrate/` and `sql/seed/` files, recorded in
+`public.migration_history`, applied by `graphql-api migrate|seed up|down|status`."""
+
+from __future__ import annotations
+
+from graphql_api.migrations.errors import MigrationError
+from graphql_api.migrations.runner import upgrade_all
+
+__all__ = ["MigrationError", "upgrade_all"]
