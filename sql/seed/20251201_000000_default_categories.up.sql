@@ -1,0 +1,91 @@
+-- schema: master
+-- The Craigslist-style category tree: six top-level sections, each with its leaf subcategories.
+-- Ids are md5('category:<slug>')::uuid, so the down file, the demo listings and the benchmark
+-- data can all name a category without looking it up.
+INSERT INTO master.categories (id, name, slug, parent_id)
+SELECT md5('category:' || top.slug)::uuid, top.name, top.slug, NULL
+FROM (VALUES
+  ('For Sale', 'for-sale'),
+  ('Housing', 'housing'),
+  ('Jobs', 'jobs'),
+  ('Services', 'services'),
+  ('Community', 'community'),
+  ('Gigs', 'gigs')
+) AS top (name, slug)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO master.categories (id, name, slug, parent_id)
+SELECT md5('category:' || sub.slug)::uuid, sub.name, sub.slug, md5('category:' || sub.parent)::uuid
+FROM (VALUES
+  ('for-sale', 'Antiques', 'antiques'),
+  ('for-sale', 'Appliances', 'appliances'),
+  ('for-sale', 'Auto Parts', 'auto-parts'),
+  ('for-sale', 'Bicycles', 'bicycles'),
+  ('for-sale', 'Books & Magazines', 'books-magazines'),
+  ('for-sale', 'Cars & Trucks', 'cars-trucks'),
+  ('for-sale', 'Cell Phones', 'cell-phones'),
+  ('for-sale', 'Clothing & Accessories', 'clothing-accessories'),
+  ('for-sale', 'Computers', 'computers'),
+  ('for-sale', 'Electronics', 'electronics'),
+  ('for-sale', 'Furniture', 'furniture'),
+  ('for-sale', 'Household Items', 'household-items'),
+  ('for-sale', 'Musical Instruments', 'musical-instruments'),
+  ('for-sale', 'Sporting Goods', 'sporting-goods'),
+  ('for-sale', 'Tools', 'tools'),
+  ('housing', 'Apartments for Rent', 'apartments-for-rent'),
+  ('housing', 'Rooms & Shares', 'rooms-shares'),
+  ('housing', 'Sublets & Temporary', 'sublets-temporary'),
+  ('housing', 'Houses for Sale', 'houses-for-sale'),
+  ('housing', 'Vacation Rentals', 'vacation-rentals'),
+  ('housing', 'Parking & Storage', 'parking-storage'),
+  ('housing', 'Office & Commercial', 'office-commercial'),
+  ('housing', 'Housing Wanted', 'housing-wanted'),
+  ('housing', 'Housing Swap', 'housing-swap'),
+  ('jobs', 'Accounting & Finance', 'accounting-finance'),
+  ('jobs', 'Admin & Office', 'admin-office'),
+  ('jobs', 'Customer Service', 'customer-service'),
+  ('jobs', 'Education & Teaching', 'education-teaching'),
+  ('jobs', 'Food, Beverage & Hospitality', 'food-beverage-hospitality'),
+  ('jobs', 'General Labor', 'general-labor'),
+  ('jobs', 'Healthcare', 'healthcare'),
+  ('jobs', 'Marketing & Advertising', 'marketing-advertising'),
+  ('jobs', 'Retail & Wholesale', 'retail-wholesale'),
+  ('jobs', 'Skilled Trades & Craft', 'skilled-trades-craft'),
+  ('jobs', 'Software, QA & DBA', 'software-qa-dba'),
+  ('jobs', 'Transportation', 'transportation'),
+  ('services', 'Automotive Services', 'automotive-services'),
+  ('services', 'Beauty Services', 'beauty-services'),
+  ('services', 'Computer Services', 'computer-services'),
+  ('services', 'Creative Services', 'creative-services'),
+  ('services', 'Event Services', 'event-services'),
+  ('services', 'Financial Services', 'financial-services'),
+  ('services', 'Household Services', 'household-services'),
+  ('services', 'Labor & Moving', 'labor-moving'),
+  ('services', 'Legal Services', 'legal-services'),
+  ('services', 'Lessons & Tutoring', 'lessons-tutoring'),
+  ('services', 'Pet Services', 'pet-services'),
+  ('services', 'Real Estate Services', 'real-estate-services'),
+  ('services', 'Skilled Trade Services', 'skilled-trade-services'),
+  ('community', 'Activities', 'activities'),
+  ('community', 'Artists', 'artists'),
+  ('community', 'Childcare', 'childcare'),
+  ('community', 'Classes', 'classes'),
+  ('community', 'Events', 'events'),
+  ('community', 'General Community', 'general-community'),
+  ('community', 'Groups', 'groups'),
+  ('community', 'Lost & Found', 'lost-found'),
+  ('community', 'Musicians', 'musicians'),
+  ('community', 'Pets', 'pets'),
+  ('community', 'Rideshare', 'rideshare'),
+  ('community', 'Volunteers', 'volunteers'),
+  ('gigs', 'Computer Gigs', 'computer-gigs'),
+  ('gigs', 'Creative Gigs', 'creative-gigs'),
+  ('gigs', 'Crew Gigs', 'crew-gigs'),
+  ('gigs', 'Delivery Gigs', 'delivery-gigs'),
+  ('gigs', 'Domestic Gigs', 'domestic-gigs'),
+  ('gigs', 'Event Gigs', 'event-gigs'),
+  ('gigs', 'Labor Gigs', 'labor-gigs'),
+  ('gigs', 'Talent Gigs', 'talent-gigs'),
+  ('gigs', 'Writing Gigs', 'writing-gigs')
+) AS sub (parent, name, slug)
+ON CONFLICT DO NOTHING;
