@@ -5,24 +5,26 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from typing import Any, TypedDict
+from typing import TypedDict
 
-import psycopg
-from psycopg_pool import AsyncConnectionPool
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from graphql_api.body_limit import BodySizeLimitMiddleware
 from graphql_api.config import Settings
-from graphql_api.db import create_pool
+from graphql_api.db import Pool, create_pool
+from graphql_api.graphql_view import GraphQLView
+from graphql_api.request_id import RequestIdMiddleware
+from graphql_api.schema.root import build_schema
 
 log = logging.getLogger(__name__)
 
 
 class State(TypedDict):
-    pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]]
-    settings: Settings
+    pool: Pool
 
 
 async def healthz(request: Request) -> Response:
@@ -32,7 +34,7 @@ async def healthz(request: Request) -> Response:
 
 async def readyz(request: Request) -> Response:
     """Readiness: a `SELECT 1` through the pool, so a load balancer stops routing when it fails."""
-    pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = request.state.pool
+    pool: Pool = request.state.pool
     try:
         async with pool.connection(timeout=2.0) as conn:
             await conn.execute("SELECT 1")
@@ -49,11 +51,20 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         await pool.open()
         await pool.wait(timeout=30.0)
         try:
-            yield {"pool": pool, "settings": settings}
+            yield {"pool": pool}
         finally:
             await pool.close()
 
+    graphql = GraphQLView(build_schema(settings), settings)
     return Starlette(
-        routes=[Route("/healthz", healthz), Route("/readyz", readyz)],
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+        ],
+        middleware=[
+            Middleware(RequestIdMiddleware),
+            Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),
+        ],
         lifespan=lifespan,
     )

@@ -35,6 +35,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from graphql_api.migrations.cli import register as register_migrations
+    from graphql_api.schema_export import register as register_schema_export
 
     parser = argparse.ArgumentParser(prog="graphql-api", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=_serve)
 
     register_migrations(commands)
+    register_schema_export(commands)
     return parser
 
 

@@ -58,6 +58,10 @@ class Settings:
     fast_leaf_fields: bool = True
 
     @property
+    def secret_key_bytes(self) -> bytes:
+        return str(self.secret_key).encode()
+
+    @property
     def is_production(self) -> bool:
         return self.app_env == "production"
 

@@ -7,12 +7,15 @@ forgotten commit can never leave a transaction idle in the pool.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import psycopg
 from psycopg import sql as pgsql
+from psycopg.abc import Buffer
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import class_row
+from psycopg.types.datetime import TimestampLoader
 from psycopg_pool import AsyncConnectionPool
 
 from graphql_api.config import Settings
@@ -20,6 +23,7 @@ from graphql_api.embedded import start_embedded
 from graphql_api.sql import Query
 
 Row = TypeVar("Row")
+Pool = AsyncConnectionPool[psycopg.AsyncConnection[Any]]
 Params = Mapping[str, Any]
 EMBEDDED_DATABASE = "classifieds"
 
@@ -52,17 +56,37 @@ def drop_database(admin_url: str, database: str) -> None:
         )
 
 
-def create_pool(url: str, settings: Settings) -> AsyncConnectionPool[psycopg.AsyncConnection[Any]]:
-    """A closed pool: the lifespan opens it and waits, so a bad URL fails at start, not later."""
+class _UtcTimestampLoader(TimestampLoader):
+    """`timestamp` columns hold UTC (every pool connection runs with TimeZone=UTC): say so.
+
+    Clients then get `2025-11-26T12:00:00+00:00`, never an instant without an offset.
+    """
+
+    def load(self, data: Buffer) -> datetime:
+        return super().load(data).replace(tzinfo=UTC)
+
+
+async def _configure(conn: psycopg.AsyncConnection[Any]) -> None:
+    conn.adapters.register_loader("timestamp", _UtcTimestampLoader)
+
+
+def create_pool(url: str, settings: Settings) -> Pool:
+    """A closed pool: the lifespan opens it and waits, so a bad URL fails at start, not later.
+
+    Custom plans always: the listing statements take optional filters (`p IS NULL OR ...`),
+    which a generic prepared plan cannot prune.
+    """
+    options = (
+        f"-c statement_timeout={int(settings.statement_timeout_ms)}"
+        " -c timezone=UTC -c plan_cache_mode=force_custom_plan"
+    )
     return AsyncConnectionPool(
         url,
         min_size=settings.pool_min_size,
         max_size=settings.pool_max_size,
         open=False,
-        kwargs={
-            "autocommit": True,
-            "options": f"-c statement_timeout={int(settings.statement_timeout_ms)}",
-        },
+        kwargs={"autocommit": True, "options": options},
+        configure=_configure,
         name="graphql-api",
     )
 

@@ -1,0 +1,27 @@
+"""What every resolver gets: the pool, the settings, the viewer and this request's loaders."""
+
+from __future__ import annotations
+
+import dataclasses
+from uuid import UUID
+
+import strawberry
+from starlette.requests import Request
+from starlette.responses import Response
+
+from graphql_api.config import Settings
+from graphql_api.db import Pool
+from graphql_api.loaders import Loaders
+
+
+@dataclasses.dataclass(slots=True)
+class Context:
+    request: Request
+    response: Response
+    pool: Pool
+    settings: Settings
+    loaders: Loaders
+    viewer_id: UUID | None = None
+
+
+Info = strawberry.Info[Context, None]

@@ -1,0 +1,20 @@
+"""Object ids: UUIDs in the database, opaque `ID` strings in GraphQL."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from graphql_api.errors import BadUserInput
+
+
+def uuid_of(value: object) -> UUID:
+    """The UUID behind an `ID` field of a row-backed type (rows carry UUIDs already)."""
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def parse_id(value: str, argument: str = "id") -> UUID:
+    """A client-supplied ID; anything that is not a UUID is bad input, not a missing object."""
+    try:
+        return UUID(value)
+    except (ValueError, TypeError, AttributeError):
+        raise BadUserInput(f"`{argument}` is not a valid ID: {value!r}") from None

@@ -1,0 +1,134 @@
+"""Per-request DataLoaders: one batched statement per (table, key), whatever the page size.
+
+Built fresh for every request (in `get_context`), so a cache never outlives the request nor
+leaks one viewer's rows to another. After a write, mutations clear or prime the loaders that
+hold what they changed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from aiodataloader import DataLoader
+
+from graphql_api.db import Pool, fetch_all
+from graphql_api.sql import Query, query
+
+if TYPE_CHECKING:
+    from graphql_api.schema.catalog.types import Category, Location
+    from graphql_api.schema.listings.types import Listing, ListingImage
+    from graphql_api.schema.users.types import User
+
+Key = TypeVar("Key", bound=Hashable)
+Row = TypeVar("Row")
+
+CATEGORIES_BY_IDS = query("categories_by_ids")
+CATEGORIES_BY_SLUGS = query("categories_by_slugs")
+CHILDREN_BY_PARENT_IDS = query("children_by_parent_ids")
+ANCESTORS_BY_CATEGORY_IDS = query("ancestors_by_category_ids")
+LOCATIONS_BY_IDS = query("locations_by_ids")
+LOCATIONS_BY_SLUGS = query("locations_by_slugs")
+PUBLIC_USERS_BY_IDS = query("public_users_by_ids")
+IMAGES_BY_LISTING_IDS = query("images_by_listing_ids")
+LISTINGS_BY_IDS_FOR_VIEWER = query("listings_by_ids_for_viewer")
+
+
+def one_per_key(
+    pool: Pool,
+    statement: Query,
+    row_type: type[Row],
+    key_of: Callable[[Row], Key],
+    keys_param: str = "ids",
+    extra_params: dict[str, Any] | None = None,
+) -> DataLoader[Key, Row | None]:
+    """A loader returning the row whose key matches, or None when there is none."""
+
+    async def batch(keys: list[Key]) -> list[Row | None]:
+        async with pool.connection() as conn:
+            params = {**(extra_params or {}), keys_param: list(keys)}
+            rows = await fetch_all(conn, statement, row_type, params)
+        found = {key_of(row): row for row in rows}
+        return [found.get(key) for key in keys]
+
+    return DataLoader(batch)
+
+
+def many_per_key(
+    pool: Pool, statement: Query, row_type: type[Row], key_of: Callable[[Row], Key]
+) -> DataLoader[Key, list[Row]]:
+    """A loader returning every row of each key, in the statement's order."""
+
+    async def batch(keys: list[Key]) -> list[list[Row]]:
+        async with pool.connection() as conn:
+            rows = await fetch_all(conn, statement, row_type, {"ids": list(keys)})
+        grouped: defaultdict[Key, list[Row]] = defaultdict(list)
+        for row in rows:
+            grouped[key_of(row)].append(row)
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(batch)
+
+
+def _row_id(row: Any) -> UUID:
+    value: UUID = row.id
+    return value
+
+
+class Loaders:
+    """Every DataLoader a request may use; `viewer_id` scopes the ones whose rows depend on it."""
+
+    def __init__(self, pool: Pool, viewer_id: UUID | None) -> None:
+        from graphql_api.schema.catalog.types import Category, Location
+        from graphql_api.schema.listings.types import Listing, ListingImage
+        from graphql_api.schema.users.types import User
+
+        self.category_by_id: DataLoader[UUID, Category | None] = one_per_key(
+            pool, CATEGORIES_BY_IDS, Category, _row_id
+        )
+        self.category_by_slug: DataLoader[str, Category | None] = one_per_key(
+            pool, CATEGORIES_BY_SLUGS, Category, lambda row: row.slug, "slugs"
+        )
+        self.children_by_category_id: DataLoader[UUID | None, list[Category]] = many_per_key(
+            pool, CHILDREN_BY_PARENT_IDS, Category, lambda row: row.parent_id
+        )
+        self.ancestors_by_category_id: DataLoader[UUID, list[Category]] = _ancestors_loader(pool)
+        self.location_by_id: DataLoader[UUID, Location | None] = one_per_key(
+            pool, LOCATIONS_BY_IDS, Location, _row_id
+        )
+        self.location_by_slug: DataLoader[str, Location | None] = one_per_key(
+            pool, LOCATIONS_BY_SLUGS, Location, lambda row: row.slug, "slugs"
+        )
+        self.user_by_id: DataLoader[UUID, User | None] = one_per_key(
+            pool, PUBLIC_USERS_BY_IDS, User, _row_id
+        )
+        self.images_by_listing_id: DataLoader[UUID, list[ListingImage]] = many_per_key(
+            pool, IMAGES_BY_LISTING_IDS, ListingImage, lambda row: row.listing_id
+        )
+        self.listing_by_id: DataLoader[UUID, Listing | None] = one_per_key(
+            pool,
+            LISTINGS_BY_IDS_FOR_VIEWER,
+            Listing,
+            _row_id,
+            extra_params={"viewer_id": viewer_id},
+        )
+
+
+def _ancestors_loader(pool: Pool) -> DataLoader[UUID, list[Category]]:
+    """Ancestors come back with the descendant they belong to, which `Category` has no field for."""
+    from graphql_api.schema.catalog.types import Category
+
+    async def batch(keys: list[UUID]) -> list[list[Category]]:
+        async with pool.connection() as conn, conn.cursor() as cur:
+            await cur.execute(ANCESTORS_BY_CATEGORY_IDS.sql, {"ids": list(keys)})
+            rows = await cur.fetchall()
+        grouped: defaultdict[UUID, list[Category]] = defaultdict(list)
+        for descendant_id, id_, name, slug, parent_id, created_at in rows:
+            grouped[descendant_id].append(
+                Category(id=id_, name=name, slug=slug, parent_id=parent_id, created_at=created_at)
+            )
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(batch)

@@ -1,0 +1,163 @@
+"""Pages of publicly visible listings: one named statement per sort order, keyset cursors.
+
+Every public listing list (`listings`, `Category.listings`, `Location.listings`,
+`User.listings`) goes through `visible_listings_connection`, so visibility, filtering and paging
+are defined once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from uuid import UUID
+
+from graphql_api.context import Info
+from graphql_api.db import fetch_all, fetch_value
+from graphql_api.errors import BadUserInput
+from graphql_api.ids import uuid_of
+from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
+from graphql_api.schema.listings.pagination import (
+    Position,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
+from graphql_api.schema.listings.types import Listing, ListingConnection, ListingEdge, PageInfo
+from graphql_api.sql import Query, query
+
+COUNT_VISIBLE_LISTINGS = query("count_visible_listings")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Order:
+    """How one sort order reads its statement and turns a cursor key into bound parameters."""
+
+    statement: Query
+    key_of: Callable[[Listing], str | None]
+    after_params: Callable[[str | None], dict[str, Any]]
+
+
+def _created_at_key(listing: Listing) -> str:
+    return listing.created_at.isoformat()
+
+
+def _after_created_at(key: str | None) -> dict[str, Any]:
+    if key is None:
+        raise ValueError("a created_at cursor needs a key")
+    return {"after_created_at": datetime.fromisoformat(key)}
+
+
+def _price_key(listing: Listing) -> str | None:
+    return None if listing.price is None else str(listing.price)
+
+
+def _after_price(key: str | None) -> dict[str, Any]:
+    return {"after_price": None if key is None else Decimal(key)}
+
+
+def _rank_key(listing: Listing) -> str:
+    return repr(listing.rank)
+
+
+def _after_rank(key: str | None) -> dict[str, Any]:
+    if key is None:
+        raise ValueError("a rank cursor needs a key")
+    return {"after_rank": float(key)}
+
+
+_ORDERS: dict[ListingSort, _Order] = {
+    ListingSort.NEWEST: _Order(
+        query("visible_listings_newest"), _created_at_key, _after_created_at
+    ),
+    ListingSort.OLDEST: _Order(
+        query("visible_listings_oldest"), _created_at_key, _after_created_at
+    ),
+    ListingSort.PRICE_ASC: _Order(query("visible_listings_price_asc"), _price_key, _after_price),
+    ListingSort.PRICE_DESC: _Order(query("visible_listings_price_desc"), _price_key, _after_price),
+    ListingSort.RELEVANCE: _Order(query("visible_listings_relevance"), _rank_key, _after_rank),
+}
+_NO_CURSOR: dict[str, Any] = {
+    "after_id": None,
+    "after_created_at": None,
+    "after_price": None,
+    "after_rank": None,
+}
+
+
+def _filter_params(
+    listing_filter: ListingFilter | None,
+    category_slug: str | None,
+    location_slug: str | None,
+    user_id: UUID | None,
+) -> dict[str, Any]:
+    given = listing_filter or ListingFilter()
+    search = given.search.strip() if given.search else None
+    return {
+        "category_slug": category_slug or given.category_slug,
+        "location_slug": location_slug or given.location_slug,
+        "user_id": user_id,
+        "search": search or None,
+        "min_price": given.min_price,
+        "max_price": given.max_price,
+        "has_images": given.has_images,
+        "posted_after": given.posted_after,
+    }
+
+
+def _cursor_params(order: _Order, secret: bytes, sort: ListingSort, after: str) -> dict[str, Any]:
+    position = decode_cursor(secret, sort.name, after)
+    try:
+        return {**_NO_CURSOR, "after_id": position.id, **order.after_params(position.key)}
+    except (ValueError, InvalidOperation):
+        raise BadUserInput("`after` is not a valid cursor") from None
+
+
+async def visible_listings_connection(
+    info: Info,
+    listing_filter: ListingFilter | None,
+    sort: ListingSort,
+    first: int,
+    after: str | None,
+    *,
+    category_slug: str | None = None,
+    location_slug: str | None = None,
+    user_id: UUID | None = None,
+) -> ListingConnection:
+    check_page_size(first)
+    context = info.context
+    filters = _filter_params(listing_filter, category_slug, location_slug, user_id)
+    if sort is ListingSort.RELEVANCE and filters["search"] is None:
+        raise BadUserInput("sort RELEVANCE needs `filter.search`")
+    order = _ORDERS[sort]
+    secret = context.settings.secret_key_bytes
+    cursor = _NO_CURSOR if after is None else _cursor_params(order, secret, sort, after)
+    params = {**filters, **cursor, "limit": first + 1}
+    async with context.pool.connection() as conn:
+        rows = await fetch_all(conn, order.statement, Listing, params)
+    page = rows[:first]
+
+    async def count() -> int:
+        async with context.pool.connection() as conn:
+            total: int = await fetch_value(conn, COUNT_VISIBLE_LISTINGS, filters)
+        return total
+
+    edges = [
+        ListingEdge(
+            cursor=encode_cursor(secret, sort.name, Position(order.key_of(row), uuid_of(row.id))),
+            node=row,
+        )
+        for row in page
+    ]
+    return ListingConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > first,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count_query=count,
+    )

@@ -1,0 +1,39 @@
+"""Top-level listing queries."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graphql_api.context import Info
+from graphql_api.ids import parse_id
+from graphql_api.schema.listings.connection import visible_listings_connection
+from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
+from graphql_api.schema.listings.types import Listing, ListingConnection
+
+
+@strawberry.type
+class ListingQueries:
+    @strawberry.field(
+        description=(
+            "One listing; null when it does not exist or is not visible "
+            "(inactive, flagged or expired), except to its owner."
+        )
+    )
+    async def listing(self, info: Info, id: strawberry.ID) -> Listing | None:
+        return await info.context.loaders.listing_by_id.load(parse_id(id))
+
+    @strawberry.field(
+        description=(
+            "Visible listings (active, not flagged, not expired) matching `filter`, "
+            "paged forward with `first` (0 to 100) and `after`."
+        )
+    )
+    async def listings(
+        self,
+        info: Info,
+        filter: ListingFilter | None = None,
+        sort: ListingSort = ListingSort.NEWEST,
+        first: int = 20,
+        after: str | None = None,
+    ) -> ListingConnection:
+        return await visible_listings_connection(info, filter, sort, first, after)

@@ -1,0 +1,120 @@
+"""Listings as clients see them, with their images and the connection that pages them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from decimal import Decimal
+from uuid import UUID
+
+import strawberry
+
+from graphql_api.context import Info
+from graphql_api.errors import BadUserInput
+from graphql_api.ids import uuid_of
+from graphql_api.schema.catalog.types import Category, Location
+from graphql_api.schema.users.types import User
+
+CountQuery = Callable[[], Awaitable[int]]
+
+
+@strawberry.type(description="A photo of a listing.")
+class ListingImage:
+    id: strawberry.ID = strawberry.field(description="Stable identifier (UUID).")
+    image_url: str = strawberry.field(description="Absolute http(s) URL of the image.")
+    display_order: int = strawberry.field(
+        description="Position among the listing's images, 0 first."
+    )
+    created_at: datetime = strawberry.field(description="When the image was added.")
+    listing_id: strawberry.Private[UUID]
+
+
+@strawberry.type(description="A classified ad posted by a user.")
+class Listing:
+    id: strawberry.ID = strawberry.field(description="Stable identifier (UUID).")
+    title: str = strawberry.field(description="Headline, 3 to 255 characters.")
+    description: str = strawberry.field(description="Body text.")
+    price: Decimal | None = strawberry.field(
+        description="Asking price, exact, as a decimal string; null when not given."
+    )
+    is_price_negotiable: bool = strawberry.field(description="Whether the seller takes offers.")
+    is_active: bool = strawberry.field(description="False once sold or taken down.")
+    view_count: int = strawberry.field(description="How often the listing was viewed.")
+    created_at: datetime = strawberry.field(description="When the listing was posted.")
+    updated_at: datetime = strawberry.field(description="When the listing last changed.")
+    expires_at: datetime | None = strawberry.field(
+        description="When the listing stops being shown unless renewed."
+    )
+    user_id: strawberry.Private[UUID]
+    category_id: strawberry.Private[UUID]
+    location_id: strawberry.Private[UUID]
+    is_flagged: strawberry.Private[bool]
+    contact_email_value: strawberry.Private[str | None]
+    contact_phone_value: strawberry.Private[str | None]
+    rank: strawberry.Private[float | None] = None
+
+    @strawberry.field(description="Contact email; null for anonymous viewers (anti-scraping).")
+    def contact_email(self, info: Info) -> str | None:
+        return self.contact_email_value if info.context.viewer_id is not None else None
+
+    @strawberry.field(description="Contact phone (E.164); null for anonymous viewers.")
+    def contact_phone(self, info: Info) -> str | None:
+        return self.contact_phone_value if info.context.viewer_id is not None else None
+
+    @strawberry.field(description="The (leaf) category the listing is posted in.")
+    async def category(self, info: Info) -> Category:
+        category = await info.context.loaders.category_by_id.load(self.category_id)
+        assert category is not None, "app.listings.category_id is a foreign key"
+        return category
+
+    @strawberry.field(description="Where the listing is.")
+    async def location(self, info: Info) -> Location:
+        location = await info.context.loaders.location_by_id.load(self.location_id)
+        assert location is not None, "app.listings.location_id is a foreign key"
+        return location
+
+    @strawberry.field(description="The user who posted the listing (public profile only).")
+    async def seller(self, info: Info) -> User:
+        seller = await info.context.loaders.user_by_id.load(self.user_id)
+        assert seller is not None, "app.listings.user_id is a foreign key"
+        return seller
+
+    @strawberry.field(description="Images in display order; `first` limits how many.")
+    async def images(self, info: Info, first: int | None = None) -> list[ListingImage]:
+        if first is not None and first < 0:
+            raise BadUserInput("`first` must not be negative")
+        images = await info.context.loaders.images_by_listing_id.load(uuid_of(self.id))
+        return images if first is None else images[:first]
+
+
+@strawberry.type(description="A listing in a page of results, with the cursor that points at it.")
+class ListingEdge:
+    cursor: str = strawberry.field(description="Pass as `after` to continue after this listing.")
+    node: Listing = strawberry.field(description="The listing.")
+
+
+@strawberry.type(description="Where a page sits in the whole result.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="More results follow this page.")
+    has_previous_page: bool = strawberry.field(
+        description="This page was requested with `after`, so results precede it."
+    )
+    start_cursor: str | None = strawberry.field(description="Cursor of the first edge.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last edge.")
+
+
+@strawberry.type(description="One page of listings, paged forward with keyset cursors.")
+class ListingConnection:
+    edges: list[ListingEdge] = strawberry.field(description="The listings with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Paging information.")
+    count_query: strawberry.Private[CountQuery | None] = None
+
+    @strawberry.field(description="The listings of this page (same order as `edges`).")
+    def nodes(self) -> list[Listing]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many listings match in all; computed only when asked.")
+    async def total_count(self, info: Info) -> int:
+        if self.count_query is None:
+            return len(self.edges)
+        return await self.count_query()

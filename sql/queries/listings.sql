@@ -1,0 +1,104 @@
+-- name: visible_listings_newest
+-- Visible listings matching the filter, newest first, after a (created_at, id) cursor.
+SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
+       coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
+       l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+FROM app.visible_listings(
+  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
+  %(posted_after)s::timestamp) AS l
+WHERE %(after_id)s::uuid IS NULL
+   OR (l.created_at, l.id) < (%(after_created_at)s::timestamp, %(after_id)s::uuid)
+ORDER BY l.created_at DESC, l.id DESC
+LIMIT %(limit)s;
+
+-- name: visible_listings_oldest
+-- Visible listings matching the filter, oldest first, after a (created_at, id) cursor.
+SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
+       coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
+       l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+FROM app.visible_listings(
+  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
+  %(posted_after)s::timestamp) AS l
+WHERE %(after_id)s::uuid IS NULL
+   OR (l.created_at, l.id) > (%(after_created_at)s::timestamp, %(after_id)s::uuid)
+ORDER BY l.created_at ASC, l.id ASC
+LIMIT %(limit)s;
+
+-- name: visible_listings_price_asc
+-- Visible listings matching the filter, cheapest first (no price last), after a (price, id) cursor.
+SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
+       coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
+       l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+FROM app.visible_listings(
+  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
+  %(posted_after)s::timestamp) AS l
+WHERE %(after_id)s::uuid IS NULL
+   OR (%(after_price)s::numeric IS NULL AND l.price IS NULL AND l.id > %(after_id)s::uuid)
+   OR (%(after_price)s::numeric IS NOT NULL
+       AND (l.price IS NULL OR (l.price, l.id) > (%(after_price)s::numeric, %(after_id)s::uuid)))
+ORDER BY l.price ASC NULLS LAST, l.id ASC
+LIMIT %(limit)s;
+
+-- name: visible_listings_price_desc
+-- Visible listings matching the filter, dearest first (no price last), after a (price, id) cursor.
+SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
+       coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
+       l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+FROM app.visible_listings(
+  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
+  %(posted_after)s::timestamp) AS l
+WHERE %(after_id)s::uuid IS NULL
+   OR (%(after_price)s::numeric IS NULL AND l.price IS NULL AND l.id < %(after_id)s::uuid)
+   OR (%(after_price)s::numeric IS NOT NULL
+       AND (l.price IS NULL OR (l.price, l.id) < (%(after_price)s::numeric, %(after_id)s::uuid)))
+ORDER BY l.price DESC NULLS LAST, l.id DESC
+LIMIT %(limit)s;
+
+-- name: visible_listings_relevance
+-- Visible listings matching a search, best match first, after a (rank, id) cursor.
+SELECT ranked.*
+FROM (
+  SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
+       coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
+       l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
+         ts_rank(l.search_vector, websearch_to_tsquery('english'::regconfig, %(search)s::text)) AS rank
+  FROM app.visible_listings(
+  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
+  %(posted_after)s::timestamp) AS l
+) AS ranked
+WHERE %(after_id)s::uuid IS NULL
+   OR (ranked.rank, ranked.id) < (%(after_rank)s::real, %(after_id)s::uuid)
+ORDER BY ranked.rank DESC, ranked.id DESC
+LIMIT %(limit)s;
+
+-- name: count_visible_listings
+-- How many visible listings match the filter (only run when totalCount is selected).
+SELECT count(*)
+FROM app.visible_listings(
+  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
+  %(posted_after)s::timestamp) AS l;
+
+-- name: listings_by_ids_for_viewer
+-- Listings with the given ids that the viewer may see: visible ones, and all of the viewer's own.
+SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
+       coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
+       l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+FROM app.listings AS l
+WHERE l.id = ANY(%(ids)s::uuid[])
+  AND (
+    l.user_id = %(viewer_id)s::uuid
+    OR (l.is_active AND NOT l.is_flagged
+        AND (l.expires_at IS NULL OR l.expires_at > (now() AT TIME ZONE 'UTC')))
+  );
