@@ -62,7 +62,7 @@ def down(url: str, sql_dir: Path, kind: Kind, steps: int | None = None) -> list[
             for entry in compare(files, rows, kind)
             if entry.state in ("applied", "changed") and entry.file is not None
         ]
-        chosen = applied[::-1] if steps is None else applied[::-1][:steps]
+        chosen = applied[::-1][:steps]
         for file in chosen:
             _roll_back(conn, file)
         return [file.name for file in chosen]
