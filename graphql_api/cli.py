@@ -34,6 +34,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from graphql_api.demo_data import register as register_demo_data
     from graphql_api.migrations.cli import register as register_migrations
     from graphql_api.schema_export import register as register_schema_export
 
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=_serve)
 
     register_migrations(commands)
+    register_demo_data(commands)
     register_schema_export(commands)
     return parser
 
