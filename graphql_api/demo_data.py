@@ -65,20 +65,18 @@ def generate(
     bar = _ProgressBar(users + listings, progress)
     inserted = {"users": 0, "listings": 0, "images": 0, "favorites": 0}
     with psycopg.connect(url, autocommit=True) as conn:
-        leaf_categories, locations = _sources(conn)
-        if leaf_categories == 0 or locations == 0:
-            raise MissingSeedsError(
-                f"found {leaf_categories} leaf categories and {locations} locations: "
-                "apply the seeds first (graphql-api seed up)"
-            )
+        _require_seeds(conn)
         with conn.transaction():
-            params: dict[str, Any] = {"run": run, "users": users}
-            params["password_hash"] = _HASHER.hash(DEMO_PASSWORD)
+            params: dict[str, Any] = {
+                "run": run,
+                "users": users,
+                "password_hash": _HASHER.hash(DEMO_PASSWORD),
+                "ttl_days": listing_ttl_days,
+            }
             for first, last in _batches(users, batch_size):
                 batch = {**params, "first": first, "last": last}
                 inserted["users"] += _execute(conn, _INSERT_USERS.sql, batch)
                 bar.advance(last - first + 1, "users")
-            params["ttl_days"] = listing_ttl_days
             for first, last in _batches(listings, batch_size):
                 batch = {**params, "first": first, "last": last}
                 inserted["listings"] += _execute(conn, _INSERT_LISTINGS.sql, batch)
@@ -133,10 +131,17 @@ def _demo_data(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _sources(conn: psycopg.Connection[Any]) -> tuple[int, int]:
-    row = conn.execute(_COUNT_SOURCES.sql).fetchone()
-    assert row is not None
-    return int(row[0]), int(row[1])
+def _require_seeds(conn: psycopg.Connection[Any]) -> None:
+    try:
+        row = conn.execute(_COUNT_SOURCES.sql).fetchone()
+    except psycopg.errors.UndefinedTable:
+        row = None
+    leaf_categories, locations = (0, 0) if row is None else (int(row[0]), int(row[1]))
+    if leaf_categories == 0 or locations == 0:
+        raise MissingSeedsError(
+            f"found {leaf_categories} leaf categories and {locations} locations: "
+            "apply migrations and seeds first (graphql-api migrate up && graphql-api seed up)"
+        )
 
 
 def _execute(conn: psycopg.Connection[Any], sql: str, params: dict[str, Any]) -> int:

@@ -143,23 +143,27 @@ def test_two_runs_add_up_instead_of_colliding(settings: Settings, seeded_url: st
     assert _counts(seeded_url)[:2] == (users + 5, listings + 100)
 
 
+@pytest.mark.parametrize("migrated", [True, False], ids=["migrated", "empty"])
 def test_refuses_without_seeds(
     settings: Settings,
     make_database: Callable[[], str],
     sql_dir: Path,
     capsys: pytest.CaptureFixture[str],
+    migrated: bool,
 ) -> None:
     # given
     url = make_database()
-    up(url, sql_dir, "migrate")
+    if migrated:
+        up(url, sql_dir, "migrate")
 
     # when
     code = _run(settings, url, "--listings", "10")
 
     # then
     assert code == 1
-    assert "seed up" in capsys.readouterr().err
-    assert _counts(url) == (0, 0, 0, 0)
+    assert "graphql-api seed up" in capsys.readouterr().err
+    if migrated:
+        assert _counts(url) == (0, 0, 0, 0)
 
 
 def test_refuses_in_production(settings: Settings, seeded_url: str) -> None:

@@ -56,7 +56,7 @@ INSERT INTO app.listings (id, user_id, category_id, location_id, title, descript
                           is_price_negotiable, contact_email, contact_phone, is_active,
                           is_flagged, view_count, created_at, updated_at, expires_at)
 WITH leaf AS MATERIALIZED (
-  SELECT (row_number() OVER (ORDER BY c.slug) - 1)::int AS rn, c.id, c.name,
+  SELECT (row_number() OVER (ORDER BY c.slug) - 1)::int AS rn, c.id, c.name, c.slug,
          CASE WHEN parent.slug IN ('housing', 'jobs', 'services', 'community', 'gigs')
               THEN parent.slug ELSE 'for-sale' END AS kind
   FROM master.categories AS c
@@ -119,7 +119,7 @@ draw AS (
   CROSS JOIN LATERAL (SELECT md5(%(run)s || ':listing:' || n) AS h) AS hashed
 ),
 pick AS (
-  SELECT draw.n, draw.b, leaf.id AS category_id, leaf.name AS category_name, leaf.kind,
+  SELECT draw.n, draw.b, leaf.id AS category_id, leaf.name AS category_name, leaf.slug, leaf.kind,
          metro.id AS location_id, metro.city, metro.state,
          owner.id AS user_id, owner.email AS owner_email, owner.phone_number AS owner_phone,
          copy.openers[1 + mod(get_byte(draw.b, 12), 8)] AS opener,
@@ -164,8 +164,11 @@ SELECT md5(%(run)s || ':listing:' || n)::uuid, user_id, category_id, location_id
        END,
        category_name || ' in ' || city || ', ' || state || '. ' || sentences,
        CASE
-         WHEN kind = 'community' AND mod(get_byte(b, 3), 8) <> 0 THEN NULL
+         WHEN slug IN ('housing-wanted', 'housing-swap') THEN NULL
+         WHEN kind = 'community' AND slug NOT IN ('classes', 'events') THEN NULL
          WHEN kind = 'jobs' AND mod(get_byte(b, 3), 4) = 0 THEN NULL  -- "pay depends on experience"
+         WHEN slug = 'cars-trucks' THEN round(1500 + 28500 * u, -2)
+         WHEN slug = 'houses-for-sale' THEN round(150000 + 750000 * u, -3)
          WHEN kind = 'for-sale' THEN round(5 * power(1000, u))        -- 5 to 5,000, cheap ones common
          WHEN kind = 'housing' THEN round((500 + 4000 * u) / 25) * 25 -- monthly rent
          WHEN kind = 'jobs' THEN round(15 + 65 * u)                   -- hourly pay
