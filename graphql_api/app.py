@@ -19,6 +19,7 @@ from graphql_api.db import Pool, create_pool
 from graphql_api.graphql_view import GraphQLView
 from graphql_api.request_id import RequestIdMiddleware
 from graphql_api.schema.root import build_schema
+from graphql_api.statement_count import StatementCountMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,17 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
+def _middleware(settings: Settings) -> list[Middleware]:
+    """Statement counts are a development and benchmark aid, not something to show the world."""
+    middleware = [
+        Middleware(RequestIdMiddleware),
+        Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),
+    ]
+    if not settings.is_production:
+        middleware.insert(0, Middleware(StatementCountMiddleware))
+    return middleware
+
+
 def create_app(settings: Settings, database_url: str) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
@@ -62,9 +74,6 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
-        middleware=[
-            Middleware(RequestIdMiddleware),
-            Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),
-        ],
+        middleware=_middleware(settings),
         lifespan=lifespan,
     )

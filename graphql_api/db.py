@@ -21,6 +21,7 @@ from psycopg_pool import AsyncConnectionPool
 from graphql_api.config import Settings
 from graphql_api.embedded import start_embedded
 from graphql_api.sql import Query
+from graphql_api.statement_count import CountingCursor
 
 Row = TypeVar("Row")
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[Any]]
@@ -85,7 +86,7 @@ def create_pool(url: str, settings: Settings) -> Pool:
         min_size=settings.pool_min_size,
         max_size=settings.pool_max_size,
         open=False,
-        kwargs={"autocommit": True, "options": options},
+        kwargs={"autocommit": True, "options": options, "cursor_factory": CountingCursor},
         configure=_configure,
         name="graphql-api",
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 from pathlib import Path
 
 import aiosql
@@ -31,6 +32,9 @@ class Query:
 
 @functools.cache
 def all_queries(directory: Path = QUERIES_DIR) -> dict[str, Query]:
+    # aiosql warns about statements without its `!` operators; those only steer aiosql's own
+    # execution helpers, which this project does not use.
+    logging.getLogger("aiosql").setLevel(logging.ERROR)
     loaded = aiosql.from_path(directory, "psycopg", mandatory_parameters=False)
     return {
         name: Query(name=name, sql=getattr(loaded, name).sql, doc=getattr(loaded, name).__doc__)

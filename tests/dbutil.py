@@ -1,0 +1,20 @@
+"""Direct database access for tests: reading the truth a response is compared with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+
+def rows(database_url: str, statement: str, params: Any = None) -> list[dict[str, Any]]:
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("SET TimeZone = 'UTC'")
+        return conn.cursor(row_factory=dict_row).execute(statement, params).fetchall()
+
+
+def run(database_url: str, statement: str, params: Any = None) -> None:
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("SET TimeZone = 'UTC'")
+        conn.execute(statement, params)

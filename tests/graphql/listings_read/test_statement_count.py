@@ -1,0 +1,42 @@
+"""No N+1: the number of SQL statements per request does not grow with the page size."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+BROWSE = """
+query($first: Int) {
+  listings(first: $first) {
+    nodes {
+      id title price createdAt
+      category { name slug parent { name } ancestors { slug } children { slug } }
+      location { city state }
+      images(first: 4) { imageUrl }
+      seller { name }
+    }
+  }
+}
+"""
+TREE = "{ categories { id name slug children { id name slug children { slug } } } }"
+
+
+def _statements(http: httpx.Client, query: str, variables: dict[str, object]) -> int:
+    response = http.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200
+    assert "errors" not in response.json()
+    return int(response.headers["x-sql-statements"])
+
+
+def test_browse_statement_count_is_the_same_for_1_20_and_100_listings(
+    http: httpx.Client,
+) -> None:
+    counts = {first: _statements(http, BROWSE, {"first": first}) for first in (1, 20, 100)}
+    assert counts[1] == counts[20] == counts[100], counts
+    # listings, categories, parents, ancestors, children, locations, images, sellers
+    assert counts[100] <= 8
+
+
+@pytest.mark.parametrize("repeat", [1, 2])
+def test_category_tree_takes_three_statements(http: httpx.Client, repeat: int) -> None:
+    assert _statements(http, TREE, {}) == 3

@@ -1,0 +1,54 @@
+"""Unexpected errors are masked for clients and logged with the request id; coded ones pass."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+import strawberry
+
+from graphql_api.errors import BadUserInput
+from graphql_api.extensions import INTERNAL_ERROR_MESSAGE, MaskUnexpectedErrors
+from graphql_api.request_id import current_request_id
+
+
+@strawberry.type
+class _Query:
+    @strawberry.field
+    def broken(self) -> str:
+        raise RuntimeError("secret detail: connection string postgres://admin:pw@db")
+
+    @strawberry.field
+    def refused(self) -> str:
+        raise BadUserInput("`first` must be between 0 and 100")
+
+
+_SCHEMA = strawberry.Schema(query=_Query, extensions=[MaskUnexpectedErrors])
+
+
+async def test_unexpected_error_is_masked_and_logged_with_the_request_id(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # given a request id for this request
+    token = current_request_id.set("req-42")
+    try:
+        with caplog.at_level(logging.ERROR, logger="graphql_api.errors"):
+            # when a resolver fails unexpectedly
+            result = await _SCHEMA.execute("{ broken }")
+    finally:
+        current_request_id.reset(token)
+    # then the client sees a generic message with the request id, never the detail
+    assert result.errors is not None
+    error = result.errors[0]
+    assert error.message == INTERNAL_ERROR_MESSAGE
+    assert error.extensions == {"code": "INTERNAL_SERVER_ERROR", "requestId": "req-42"}
+    # and the log has the detail and the request id
+    assert "req-42" in caplog.text
+    assert "secret detail" in caplog.text
+
+
+async def test_coded_errors_pass_through() -> None:
+    result = await _SCHEMA.execute("{ refused }")
+    assert result.errors is not None
+    assert result.errors[0].message == "`first` must be between 0 and 100"
+    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}
