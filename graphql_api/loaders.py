@@ -34,6 +34,8 @@ LOCATIONS_BY_SLUGS = query("locations_by_slugs")
 PUBLIC_USERS_BY_IDS = query("public_users_by_ids")
 IMAGES_BY_LISTING_IDS = query("images_by_listing_ids")
 LISTINGS_BY_IDS_FOR_VIEWER = query("listings_by_ids_for_viewer")
+FAVORITE_COUNTS_BY_LISTING_IDS = query("favorite_counts_by_listing_ids")
+FAVORITED_LISTING_IDS_OF_VIEWER = query("favorited_listing_ids_of_viewer")
 
 
 def one_per_key(
@@ -68,6 +70,23 @@ def many_per_key(
         for row in rows:
             grouped[key_of(row)].append(row)
         return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(batch)
+
+
+def value_per_key(
+    pool: Pool,
+    statement: Query,
+    default: Row,
+    extra_params: dict[str, Any] | None = None,
+) -> DataLoader[Key, Row]:
+    """A loader of one value per key from `(key, value)` rows; `default` for keys without a row."""
+
+    async def batch(keys: list[Key]) -> list[Row]:
+        async with pool.connection() as conn, conn.cursor() as cur:
+            await cur.execute(statement.sql, {**(extra_params or {}), "ids": list(keys)})
+            found: dict[Key, Row] = {key: value for key, value in await cur.fetchall()}
+        return [found.get(key, default) for key in keys]
 
     return DataLoader(batch)
 
@@ -114,6 +133,19 @@ class Loaders:
             _row_id,
             extra_params={"viewer_id": viewer_id},
         )
+        self.favorite_count_by_listing_id: DataLoader[UUID, int] = value_per_key(
+            pool, FAVORITE_COUNTS_BY_LISTING_IDS, 0
+        )
+        self.is_favorited_by_listing_id: DataLoader[UUID, bool] = value_per_key(
+            pool, FAVORITED_LISTING_IDS_OF_VIEWER, False, {"viewer_id": viewer_id}
+        )
+
+    def forget_listing(self, listing_id: UUID) -> None:
+        """After a write to a listing, drop what this request cached about it, so it reads fresh."""
+        self.listing_by_id.clear(listing_id)
+        self.images_by_listing_id.clear(listing_id)
+        self.favorite_count_by_listing_id.clear(listing_id)
+        self.is_favorited_by_listing_id.clear(listing_id)
 
 
 def _ancestors_loader(pool: Pool) -> DataLoader[UUID, list[Category]]:

@@ -86,6 +86,16 @@ class Listing:
         images = await info.context.loaders.images_by_listing_id.load(uuid_of(self.id))
         return images if first is None else images[:first]
 
+    @strawberry.field(description="Whether the viewer favorited the listing; false when anonymous.")
+    async def is_favorited(self, info: Info) -> bool:
+        if info.context.viewer_id is None:
+            return False
+        return await info.context.loaders.is_favorited_by_listing_id.load(uuid_of(self.id))
+
+    @strawberry.field(description="How many users favorited the listing.")
+    async def favorite_count(self, info: Info) -> int:
+        return await info.context.loaders.favorite_count_by_listing_id.load(uuid_of(self.id))
+
 
 @strawberry.type(description="A listing in a page of results, with the cursor that points at it.")
 class ListingEdge:

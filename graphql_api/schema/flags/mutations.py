@@ -1,0 +1,93 @@
+"""Flagging: one flag per user per listing; enough distinct flags hide the listing.
+
+The listing row is locked first, so concurrent flags are counted one after another and the
+threshold check always sees every committed flag; the flag and the hiding commit together.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+from uuid import UUID
+
+import psycopg
+import strawberry
+
+from graphql_api.context import Info
+from graphql_api.db import execute, fetch_value
+from graphql_api.schema.listings.access import limit_rate, require_viewer
+from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, outcome, refuse
+from graphql_api.schema.listings.mutations import id_arg
+from graphql_api.schema.listings.types import Listing
+from graphql_api.sql import query
+
+LOCK_LISTING_FOR_FLAGGING = query("lock_listing_for_flagging")
+INSERT_LISTING_FLAG = query("insert_listing_flag")
+HIDE_LISTING_AT_FLAG_THRESHOLD = query("hide_listing_at_flag_threshold")
+
+FLAGS_BUCKET = "listing_flags"
+
+
+@strawberry.enum(description="Why a listing should not be shown.")
+class FlagReason(enum.Enum):
+    PROHIBITED = strawberry.enum_value("PROHIBITED", description="The item may not be sold.")
+    MISCATEGORIZED = strawberry.enum_value(
+        "MISCATEGORIZED", description="Posted in the wrong category."
+    )
+    SPAM = strawberry.enum_value("SPAM", description="Repeated or unsolicited advertising.")
+    SCAM = strawberry.enum_value("SCAM", description="Looks like fraud.")
+    OTHER = strawberry.enum_value("OTHER", description="Any other problem.")
+
+
+@strawberry.type(description="The flagged listing, or the errors that refused the flag.")
+class FlagListingPayload:
+    listing: Listing | None = strawberry.field(
+        description="The listing; null once enough flags have hidden it."
+    )
+    errors: list[ListingError] = strawberry.field(description="Why the flag was refused.")
+
+
+async def _flag_in_transaction(
+    conn: psycopg.AsyncConnection[Any],
+    viewer_id: UUID,
+    listing_id: UUID,
+    reason: FlagReason,
+    threshold: int,
+) -> None:
+    params = {"listing_id": listing_id, "viewer_id": viewer_id}
+    async with conn.transaction():
+        owner_id = await fetch_value(conn, LOCK_LISTING_FOR_FLAGGING, params)
+        if owner_id is None:
+            raise refuse(ListingErrorCode.NOT_FOUND, "No such listing.", "id")
+        if owner_id == viewer_id:
+            raise refuse(
+                ListingErrorCode.CANNOT_FLAG_OWN_LISTING, "You cannot flag your own listing.", "id"
+            )
+        await execute(conn, INSERT_LISTING_FLAG, {**params, "reason": reason.value})
+        await execute(conn, HIDE_LISTING_AT_FLAG_THRESHOLD, {**params, "threshold": threshold})
+
+
+async def _flag(info: Info, id: str, reason: FlagReason) -> Listing | None:
+    viewer_id = require_viewer(info)
+    listing_id = id_arg(id)
+    settings = info.context.settings
+    async with info.context.pool.connection() as conn:
+        await limit_rate(conn, FLAGS_BUCKET, viewer_id, settings.flags_per_hour)
+        await _flag_in_transaction(conn, viewer_id, listing_id, reason, settings.flag_threshold)
+    info.context.loaders.forget_listing(listing_id)
+    return await info.context.loaders.listing_by_id.load(listing_id)
+
+
+@strawberry.type
+class FlagMutations:
+    @strawberry.mutation(
+        description=(
+            "Report a listing (not your own); flagging it again changes nothing. Enough "
+            "distinct flags hide it from everyone but its owner."
+        )
+    )
+    async def flag_listing(
+        self, info: Info, id: strawberry.ID, reason: FlagReason
+    ) -> FlagListingPayload:
+        listing, errors = await outcome(_flag(info, id, reason))
+        return FlagListingPayload(listing=listing, errors=errors)

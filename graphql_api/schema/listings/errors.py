@@ -1,0 +1,75 @@
+"""Expected failures of listing writes, returned as data in each payload's `errors`.
+
+Helpers deep in a mutation raise `Refused`; the mutation turns it into its payload with
+`outcome`. Raising (rather than returning) also rolls back the transaction it passes through.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Awaitable
+from typing import TypeVar
+
+import strawberry
+
+T = TypeVar("T")
+
+
+@strawberry.enum(description="Why a listing, image, favorite or flag write was refused.")
+class ListingErrorCode(enum.Enum):
+    UNAUTHENTICATED = strawberry.enum_value("UNAUTHENTICATED", description="Sign in first.")
+    PHONE_NOT_VERIFIED = strawberry.enum_value(
+        "PHONE_NOT_VERIFIED", description="Verify a phone number before posting."
+    )
+    NOT_FOUND = strawberry.enum_value(
+        "NOT_FOUND", description="No such object, or not one you may change."
+    )
+    CATEGORY_NOT_LEAF = strawberry.enum_value(
+        "CATEGORY_NOT_LEAF", description="Listings go into categories without subcategories."
+    )
+    INVALID = strawberry.enum_value("INVALID", description="The value is malformed or too long.")
+    TOO_MANY_IMAGES = strawberry.enum_value(
+        "TOO_MANY_IMAGES", description="A listing holds at most 12 images."
+    )
+    IMAGES_MISMATCH = strawberry.enum_value(
+        "IMAGES_MISMATCH", description="A reorder must name each of the listing's images once."
+    )
+    RENEW_TOO_SOON = strawberry.enum_value(
+        "RENEW_TOO_SOON", description="Renewal opens 48 hours after posting or the last renewal."
+    )
+    CANNOT_FLAG_OWN_LISTING = strawberry.enum_value(
+        "CANNOT_FLAG_OWN_LISTING", description="You cannot flag your own listing."
+    )
+    RATE_LIMITED = strawberry.enum_value(
+        "RATE_LIMITED", description="Too many such writes lately; try again later."
+    )
+
+
+@strawberry.type(description="One reason a listing write was refused.")
+class ListingError:
+    field: str | None = strawberry.field(
+        description="Path of the argument at fault (`input.title`, `input.imageUrls.3`); "
+        "null when the whole request is refused."
+    )
+    code: ListingErrorCode = strawberry.field(description="Machine-readable reason.")
+    message: str = strawberry.field(description="Human-readable explanation.")
+
+
+class Refused(Exception):
+    """An expected failure: carries the errors the payload will report."""
+
+    def __init__(self, *errors: ListingError) -> None:
+        super().__init__(", ".join(error.message for error in errors))
+        self.errors = list(errors)
+
+
+def refuse(code: ListingErrorCode, message: str, field: str | None = None) -> Refused:
+    return Refused(ListingError(field=field, code=code, message=message))
+
+
+async def outcome(work: Awaitable[T]) -> tuple[T | None, list[ListingError]]:
+    """The result of `work`, or None with the errors it was refused with."""
+    try:
+        return await work, []
+    except Refused as refusal:
+        return None, refusal.errors

@@ -1,0 +1,88 @@
+"""Newest-first pages of listing ids that the listing loader then fills in.
+
+The viewer's own listings and favorites are both "ids ordered by a timestamp": their statements
+return `(id, sort_at)` rows and the per-request `listing_by_id` loader turns the page into
+listings in one batched query, so visibility rules and columns live in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from graphql_api.context import Info
+from graphql_api.db import fetch_all, fetch_value
+from graphql_api.errors import BadUserInput
+from graphql_api.schema.listings.pagination import (
+    Position,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
+from graphql_api.schema.listings.types import ListingConnection, ListingEdge, PageInfo
+from graphql_api.sql import Query
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class KeysetRow:
+    id: UUID
+    sort_at: datetime
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class NewestFirst:
+    """One newest-first list: its cursor name, page statement and count statement."""
+
+    name: str
+    page: Query
+    count: Query
+
+
+def _after_params(info: Info, order: NewestFirst, after: str | None) -> dict[str, Any]:
+    if after is None:
+        return {"after_id": None, "after_sort_at": None}
+    position = decode_cursor(info.context.settings.secret_key_bytes, order.name, after)
+    try:
+        sort_at = datetime.fromisoformat(position.key or "")
+    except ValueError:
+        raise BadUserInput("`after` is not a valid cursor") from None
+    return {"after_id": position.id, "after_sort_at": sort_at}
+
+
+async def newest_first_page(
+    info: Info, order: NewestFirst, params: dict[str, Any], first: int, after: str | None
+) -> ListingConnection:
+    check_page_size(first)
+    context = info.context
+    page_params = {**params, **_after_params(info, order, after), "limit": first + 1}
+    async with context.pool.connection() as conn:
+        rows = await fetch_all(conn, order.page, KeysetRow, page_params)
+    page = rows[:first]
+    listings = await context.loaders.listing_by_id.load_many([row.id for row in page])
+    secret = context.settings.secret_key_bytes
+    edges = [
+        ListingEdge(
+            cursor=encode_cursor(secret, order.name, Position(row.sort_at.isoformat(), row.id)),
+            node=listing,
+        )
+        for row, listing in zip(page, listings, strict=True)
+        if listing is not None  # hidden between the two reads
+    ]
+
+    async def count() -> int:
+        async with context.pool.connection() as conn:
+            total: int = await fetch_value(conn, order.count, params)
+        return total
+
+    return ListingConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > first,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count_query=count,
+    )
