@@ -56,6 +56,13 @@ class Settings:
     flags_per_hour: int = 30
     image_writes_per_hour: int = 120
     fast_leaf_fields: bool = True
+    session_ttl_days: int = 30
+    session_renew_within_days: int = 15
+    session_max_age_days: int = 90
+    login_failures_per_account: int = 10
+    login_failures_per_ip: int = 100
+    login_failure_window_minutes: int = 15
+    password_hash_workers: int = 4
 
     @property
     def secret_key_bytes(self) -> bytes:
@@ -137,6 +144,29 @@ def load_settings(env_file: str | Path | None = ".env", environ_: Environ = envi
             ),
             fast_leaf_fields=config(
                 "FAST_LEAF_FIELDS", cast=bool, default=defaults.fast_leaf_fields
+            ),
+            session_ttl_days=config(
+                "SESSION_TTL_DAYS", cast=int, default=defaults.session_ttl_days
+            ),
+            session_renew_within_days=config(
+                "SESSION_RENEW_WITHIN_DAYS", cast=int, default=defaults.session_renew_within_days
+            ),
+            session_max_age_days=config(
+                "SESSION_MAX_AGE_DAYS", cast=int, default=defaults.session_max_age_days
+            ),
+            login_failures_per_account=config(
+                "LOGIN_FAILURES_PER_ACCOUNT", cast=int, default=defaults.login_failures_per_account
+            ),
+            login_failures_per_ip=config(
+                "LOGIN_FAILURES_PER_IP", cast=int, default=defaults.login_failures_per_ip
+            ),
+            login_failure_window_minutes=config(
+                "LOGIN_FAILURE_WINDOW_MINUTES",
+                cast=int,
+                default=defaults.login_failure_window_minutes,
+            ),
+            password_hash_workers=config(
+                "PASSWORD_HASH_WORKERS", cast=int, default=defaults.password_hash_workers
             ),
         )
     except ValueError as exc:  # starlette's cast errors

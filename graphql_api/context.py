@@ -22,6 +22,8 @@ class Context:
     settings: Settings
     loaders: Loaders
     viewer_id: UUID | None = None
+    session_id: str | None = None  # SHA-256 of this request's token, never the token itself
+    cookies_trusted: bool = True  # the CSRF rule: whether the session cookie may be used or set
 
 
 Info = strawberry.Info[Context, None]

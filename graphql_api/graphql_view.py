@@ -14,6 +14,7 @@ from strawberry.asgi import GraphQL
 from graphql_api.config import Settings
 from graphql_api.context import Context
 from graphql_api.loaders import Loaders
+from graphql_api.security.authentication import authenticate
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -34,14 +35,16 @@ class GraphQLView(GraphQL[Context, None]):
         assert isinstance(request, Request), "the view serves HTTP only"
         assert isinstance(response, Response), "the view serves HTTP only"
         pool = request.state.pool
-        viewer_id = None
+        auth = await authenticate(request, response, pool, self.settings)
         return Context(
             request=request,
             response=response,
             pool=pool,
             settings=self.settings,
-            loaders=Loaders(pool, viewer_id),
-            viewer_id=viewer_id,
+            loaders=Loaders(pool, auth.viewer_id),
+            viewer_id=auth.viewer_id,
+            session_id=auth.session_id,
+            cookies_trusted=auth.cookies_trusted,
         )
 
     def encode_json(self, data: Any) -> bytes:

@@ -12,10 +12,13 @@ from strawberry.types import ExecutionContext
 
 from graphql_api.config import Settings
 from graphql_api.extensions import build_extensions
+from graphql_api.schema.accounts.mutations import AccountMutations
+from graphql_api.schema.accounts.queries import AccountQueries
 from graphql_api.schema.catalog.queries import CatalogQueries
 from graphql_api.schema.listings.queries import ListingQueries
 
-Query = merge_types("Query", (CatalogQueries, ListingQueries))
+Query = merge_types("Query", (CatalogQueries, ListingQueries, AccountQueries))
+Mutation = merge_types("Mutation", (AccountMutations,))
 
 
 class _Schema(strawberry.Schema):
@@ -28,6 +31,7 @@ class _Schema(strawberry.Schema):
 def build_schema(settings: Settings, **overrides: Any) -> strawberry.Schema:
     return _Schema(
         query=Query,
+        mutation=Mutation,
         extensions=build_extensions(settings),
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
         **overrides,

@@ -1,0 +1,59 @@
+"""Account mutations: sign up, log in, log out here or everywhere."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graphql_api.context import Info
+from graphql_api.schema.accounts.log_in import log_in
+from graphql_api.schema.accounts.sign_up import sign_up
+from graphql_api.schema.accounts.types import (
+    AuthErrorCode,
+    AuthPayload,
+    LogInInput,
+    LogOutPayload,
+    SignUpInput,
+    auth_error,
+)
+from graphql_api.security.cookies import clear_session_cookie
+from graphql_api.security.sessions import end_all_sessions, end_session
+
+_NOT_SIGNED_IN = auth_error(AuthErrorCode.UNAUTHENTICATED, "You are not signed in.")
+
+
+@strawberry.type
+class AccountMutations:
+    @strawberry.mutation(
+        description="Create an account and sign in; the token is returned once and set as cookie."
+    )
+    async def sign_up(self, info: Info, input: SignUpInput) -> AuthPayload:
+        return await sign_up(info, input)
+
+    @strawberry.mutation(
+        description=(
+            "Sign in with email and password; every log-in issues a new token. After 10 failed "
+            "attempts within 15 minutes an account is refused with RATE_LIMITED for a while."
+        )
+    )
+    async def log_in(self, info: Info, input: LogInInput) -> AuthPayload:
+        return await log_in(info, input)
+
+    @strawberry.mutation(description="End this request's session and clear the session cookie.")
+    async def log_out(self, info: Info) -> LogOutPayload:
+        context = info.context
+        clear_session_cookie(context.response, context.settings)
+        if context.session_id is None:
+            return LogOutPayload(errors=[_NOT_SIGNED_IN])
+        async with context.pool.connection() as conn:
+            await end_session(conn, context.session_id)
+        return LogOutPayload(sessions_ended=1)
+
+    @strawberry.mutation(description="End every session of the signed-in user, this one included.")
+    async def log_out_everywhere(self, info: Info) -> LogOutPayload:
+        context = info.context
+        clear_session_cookie(context.response, context.settings)
+        if context.viewer_id is None:
+            return LogOutPayload(errors=[_NOT_SIGNED_IN])
+        async with context.pool.connection() as conn:
+            ended = await end_all_sessions(conn, context.viewer_id)
+        return LogOutPayload(sessions_ended=ended)

@@ -1,0 +1,71 @@
+"""The viewer's own listings: every state included, so owners can find and fix what is hidden."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from graphql_api.context import Info
+from graphql_api.db import fetch_all, fetch_value
+from graphql_api.errors import BadUserInput
+from graphql_api.ids import uuid_of
+from graphql_api.schema.listings.pagination import (
+    Position,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
+from graphql_api.schema.listings.types import Listing, ListingConnection, ListingEdge, PageInfo
+from graphql_api.sql import query
+
+VIEWER_LISTINGS_NEWEST = query("viewer_listings_newest")
+COUNT_VIEWER_LISTINGS = query("count_viewer_listings")
+_ORDER = "OWN_NEWEST"
+
+
+def _after_params(secret: bytes, after: str | None) -> dict[str, object]:
+    if after is None:
+        return {"after_id": None, "after_created_at": None}
+    position = decode_cursor(secret, _ORDER, after)
+    try:
+        created_at = datetime.fromisoformat(position.key or "")
+    except ValueError:
+        raise BadUserInput("`after` is not a valid cursor") from None
+    return {"after_id": position.id, "after_created_at": created_at}
+
+
+async def own_listings_connection(
+    info: Info, user_id: UUID, first: int, after: str | None
+) -> ListingConnection:
+    check_page_size(first)
+    context = info.context
+    secret = context.settings.secret_key_bytes
+    params = {"user_id": user_id, "limit": first + 1, **_after_params(secret, after)}
+    async with context.pool.connection() as conn:
+        rows = await fetch_all(conn, VIEWER_LISTINGS_NEWEST, Listing, params)
+    page = rows[:first]
+
+    async def count() -> int:
+        async with context.pool.connection() as conn:
+            total: int = await fetch_value(conn, COUNT_VIEWER_LISTINGS, {"user_id": user_id})
+        return total
+
+    edges = [
+        ListingEdge(
+            cursor=encode_cursor(
+                secret, _ORDER, Position(row.created_at.isoformat(), uuid_of(row.id))
+            ),
+            node=row,
+        )
+        for row in page
+    ]
+    return ListingConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > first,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count_query=count,
+    )
