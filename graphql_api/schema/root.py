@@ -16,9 +16,10 @@ from graphql_api.schema.accounts.mutations import AccountMutations
 from graphql_api.schema.accounts.queries import AccountQueries
 from graphql_api.schema.catalog.queries import CatalogQueries
 from graphql_api.schema.listings.queries import ListingQueries
+from graphql_api.schema.verification.mutations import VerificationMutations
 
 Query = merge_types("Query", (CatalogQueries, ListingQueries, AccountQueries))
-Mutation = merge_types("Mutation", (AccountMutations,))
+Mutation = merge_types("Mutation", (AccountMutations, VerificationMutations))
 
 
 class _Schema(strawberry.Schema):

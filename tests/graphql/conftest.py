@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import httpx
-import psycopg
 import pytest
 
-from tests.graphql.users import SignedInUser, random_phone_number, sign_up_user
+from graphql_api.config import Settings
+from tests.graphql.users import SignedInUser, sign_up_user, verify_phone
 
 
 @pytest.fixture
@@ -16,12 +16,8 @@ def new_user(http: httpx.Client) -> SignedInUser:
 
 
 @pytest.fixture
-def verified_user(http: httpx.Client, database_url: str) -> SignedInUser:
-    """A fresh account with a verified phone (temporarily by SQL until the OTP flow lands)."""
+def verified_user(http: httpx.Client, settings: Settings) -> SignedInUser:
+    """A fresh account whose phone was verified through the real OTP flow (outbox backend)."""
     user = sign_up_user(http)
-    with psycopg.connect(database_url, autocommit=True) as conn:
-        conn.execute(
-            "UPDATE auth.user SET phone_number = %s, phone_verified_at = now() WHERE id = %s",
-            [random_phone_number(), user.id],
-        )
+    verify_phone(http, user, settings.sms_outbox)
     return user
