@@ -15,11 +15,25 @@ from graphql_api.extensions import build_extensions
 from graphql_api.schema.accounts.mutations import AccountMutations
 from graphql_api.schema.accounts.queries import AccountQueries
 from graphql_api.schema.catalog.queries import CatalogQueries
+from graphql_api.schema.favorites.mutations import FavoriteMutations
+from graphql_api.schema.flags.mutations import FlagMutations
+from graphql_api.schema.listings.image_mutations import ListingImageMutations
+from graphql_api.schema.listings.mutations import ListingMutations
 from graphql_api.schema.listings.queries import ListingQueries
 from graphql_api.schema.verification.mutations import VerificationMutations
 
 Query = merge_types("Query", (CatalogQueries, ListingQueries, AccountQueries))
-Mutation = merge_types("Mutation", (AccountMutations, VerificationMutations))
+Mutation = merge_types(
+    "Mutation",
+    (
+        AccountMutations,
+        VerificationMutations,
+        ListingMutations,
+        ListingImageMutations,
+        FavoriteMutations,
+        FlagMutations,
+    ),
+)
 
 
 class _Schema(strawberry.Schema):
