@@ -11,10 +11,10 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 from uuid import UUID
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, Refused
+from graphql_api.schema.verification.phone_numbers import normalize_phone_number
 
 TITLE_LENGTH = (3, 255)
 DESCRIPTION_LENGTH = (1, 20_000)
@@ -23,7 +23,6 @@ CENT = Decimal("0.01")
 MAX_EMAIL_LENGTH = 255
 MAX_IMAGES = 12
 MAX_IMAGE_URL_LENGTH = 500
-PHONE_REGION = "US"
 
 
 class Problems:
@@ -98,14 +97,10 @@ def clean_phone(problems: Problems, value: str | None) -> str | None:
     """A phone number in E.164; national numbers are read as US numbers."""
     if value is None:
         return None
-    try:
-        number = phonenumbers.parse(value, PHONE_REGION)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    normalized = normalize_phone_number(value)
+    if normalized is None:
         problems.add("input.contactPhone", "Not a valid phone number.")
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return normalized
 
 
 def clean_image_url(problems: Problems, field: str, value: str) -> str | None:
