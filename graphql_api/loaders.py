@@ -29,6 +29,7 @@ CATEGORIES_BY_IDS = query("categories_by_ids")
 CATEGORIES_BY_SLUGS = query("categories_by_slugs")
 CHILDREN_BY_PARENT_IDS = query("children_by_parent_ids")
 ANCESTORS_BY_CATEGORY_IDS = query("ancestors_by_category_ids")
+CATEGORY_SUBTREES_BY_SLUGS = query("category_subtrees_by_slugs")
 LOCATIONS_BY_IDS = query("locations_by_ids")
 LOCATIONS_BY_SLUGS = query("locations_by_slugs")
 PUBLIC_USERS_BY_IDS = query("public_users_by_ids")
@@ -113,7 +114,12 @@ class Loaders:
         self.children_by_category_id: DataLoader[UUID | None, list[Category]] = many_per_key(
             pool, CHILDREN_BY_PARENT_IDS, Category, lambda row: row.parent_id
         )
-        self.ancestors_by_category_id: DataLoader[UUID, list[Category]] = _ancestors_loader(pool)
+        self.ancestors_by_category_id: DataLoader[UUID, list[Category]] = _tagged_categories(
+            pool, ANCESTORS_BY_CATEGORY_IDS, "ids"
+        )
+        self.category_subtree_by_slug: DataLoader[str, list[Category]] = _tagged_categories(
+            pool, CATEGORY_SUBTREES_BY_SLUGS, "slugs"
+        )
         self.location_by_id: DataLoader[UUID, Location | None] = one_per_key(
             pool, LOCATIONS_BY_IDS, Location, _row_id
         )
@@ -148,17 +154,20 @@ class Loaders:
         self.is_favorited_by_listing_id.clear(listing_id)
 
 
-def _ancestors_loader(pool: Pool) -> DataLoader[UUID, list[Category]]:
-    """Ancestors come back with the descendant they belong to, which `Category` has no field for."""
+def _tagged_categories(
+    pool: Pool, statement: Query, keys_param: str
+) -> DataLoader[Key, list[Category]]:
+    """Categories that come back tagged with the key they belong to (a descendant for ancestors,
+    a slug for subtrees): a column `Category` has no field for, so rows are unpacked by hand."""
     from graphql_api.schema.catalog.types import Category
 
-    async def batch(keys: list[UUID]) -> list[list[Category]]:
+    async def batch(keys: list[Key]) -> list[list[Category]]:
         async with pool.connection() as conn, conn.cursor() as cur:
-            await cur.execute(ANCESTORS_BY_CATEGORY_IDS.sql, {"ids": list(keys)})
+            await cur.execute(statement.sql, {keys_param: list(keys)})
             rows = await cur.fetchall()
-        grouped: defaultdict[UUID, list[Category]] = defaultdict(list)
-        for descendant_id, id_, name, slug, parent_id, created_at in rows:
-            grouped[descendant_id].append(
+        grouped: defaultdict[Key, list[Category]] = defaultdict(list)
+        for tag, id_, name, slug, parent_id, created_at in rows:
+            grouped[tag].append(
                 Category(id=id_, name=name, slug=slug, parent_id=parent_id, created_at=created_at)
             )
         return [grouped.get(key, []) for key in keys]

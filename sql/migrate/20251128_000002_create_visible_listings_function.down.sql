@@ -1,2 +1,2 @@
 -- schema: app
-DROP FUNCTION app.visible_listings(text, text, uuid, text, numeric, numeric, boolean, timestamp);
+DROP FUNCTION app.visible_listings(uuid, uuid[], text, uuid, text, numeric, numeric, boolean, timestamp);

@@ -2,9 +2,12 @@
 -- The one definition of "publicly visible listings matching a filter", shared by every public
 -- listing query (one per sort order) and by their counts. A LANGUAGE sql STABLE function with a
 -- single SELECT is inlined by the planner, so indexes on app.listings are still used.
--- A category matches its whole subtree; an unknown slug matches nothing.
+-- Callers resolve a category slug to its subtree first: one leaf comes as p_category_id, whose
+-- plain equality lets the planner walk the (category_id, created_at) index in order; a larger
+-- subtree comes as p_category_ids. An unknown location slug matches nothing.
 CREATE FUNCTION app.visible_listings(
-  p_category_slug text,
+  p_category_id uuid,
+  p_category_ids uuid[],
   p_location_slug text,
   p_user_id uuid,
   p_search text,
@@ -18,13 +21,8 @@ CREATE FUNCTION app.visible_listings(
   WHERE l.is_active
     AND NOT l.is_flagged
     AND (l.expires_at IS NULL OR l.expires_at > (now() AT TIME ZONE 'UTC'))
-    AND (p_category_slug IS NULL OR l.category_id = ANY (ARRAY(
-          WITH RECURSIVE subtree AS (
-            SELECT c.id FROM master.categories AS c WHERE c.slug = p_category_slug
-            UNION ALL
-            SELECT c.id FROM master.categories AS c JOIN subtree AS s ON c.parent_id = s.id
-          )
-          SELECT subtree.id FROM subtree)))
+    AND (p_category_id IS NULL OR l.category_id = p_category_id)
+    AND (p_category_ids IS NULL OR l.category_id = ANY (p_category_ids))
     AND (p_location_slug IS NULL OR l.location_id = (
           SELECT loc.id FROM master.locations AS loc WHERE loc.slug = p_location_slug))
     AND (p_user_id IS NULL OR l.user_id = p_user_id)

@@ -10,6 +10,23 @@ SELECT c.id, c.name, c.slug, c.parent_id, c.created_at
 FROM master.categories AS c
 WHERE c.slug = ANY(%(slugs)s::text[]);
 
+-- name: category_subtrees_by_slugs
+-- Each category with the given slugs and all its descendants, tagged with the slug asked for.
+WITH RECURSIVE subtree AS (
+  SELECT c.slug AS root_slug, c.id, c.name, c.slug, c.parent_id, c.created_at, 0 AS depth
+  FROM master.categories AS c
+  WHERE c.slug = ANY(%(slugs)s::text[])
+  UNION ALL
+  SELECT s.root_slug, c.id, c.name, c.slug, c.parent_id, c.created_at, s.depth + 1
+  FROM master.categories AS c
+  JOIN subtree AS s ON c.parent_id = s.id
+  WHERE s.depth < 32
+)
+SELECT subtree.root_slug, subtree.id, subtree.name, subtree.slug, subtree.parent_id,
+       subtree.created_at
+FROM subtree
+ORDER BY subtree.root_slug, subtree.depth, subtree.name;
+
 -- name: top_level_categories
 -- Root categories by name.
 SELECT c.id, c.name, c.slug, c.parent_id, c.created_at

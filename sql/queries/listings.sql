@@ -5,7 +5,7 @@ SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
 FROM app.visible_listings(
-  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
   %(posted_after)s::timestamp) AS l
 WHERE %(after_id)s::uuid IS NULL
@@ -20,7 +20,7 @@ SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
 FROM app.visible_listings(
-  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
   %(posted_after)s::timestamp) AS l
 WHERE %(after_id)s::uuid IS NULL
@@ -35,7 +35,7 @@ SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
 FROM app.visible_listings(
-  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
   %(posted_after)s::timestamp) AS l
 WHERE %(after_id)s::uuid IS NULL
@@ -52,7 +52,7 @@ SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
 FROM app.visible_listings(
-  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
   %(posted_after)s::timestamp) AS l
 WHERE %(after_id)s::uuid IS NULL
@@ -72,7 +72,7 @@ FROM (
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
          ts_rank(l.search_vector, websearch_to_tsquery('english'::regconfig, %(search)s::text)) AS rank
   FROM app.visible_listings(
-  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
   %(posted_after)s::timestamp) AS l
 ) AS ranked
@@ -85,7 +85,7 @@ LIMIT %(limit)s;
 -- How many visible listings match the filter (only run when totalCount is selected).
 SELECT count(*)
 FROM app.visible_listings(
-  %(category_slug)s::text, %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
+  %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
   %(posted_after)s::timestamp) AS l;
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from uuid import UUID
 
-from graphql_api.context import Info
+from graphql_api.context import Context, Info
 from graphql_api.db import fetch_all, fetch_value
 from graphql_api.errors import BadUserInput
 from graphql_api.ids import uuid_of
@@ -87,16 +87,28 @@ _NO_CURSOR: dict[str, Any] = {
 }
 
 
-def _filter_params(
+async def _filter_params(
+    context: Context,
     listing_filter: ListingFilter | None,
     category_slug: str | None,
     location_slug: str | None,
     user_id: UUID | None,
-) -> dict[str, Any]:
+) -> dict[str, Any] | None:
+    """Bound parameters of the filter; None when it can match nothing (an unknown category)."""
     given = listing_filter or ListingFilter()
     search = given.search.strip() if given.search else None
+    category_ids: list[UUID] | None = None
+    slug = category_slug or given.category_slug
+    if slug is not None:
+        subtree = await context.loaders.category_subtree_by_slug.load(slug)
+        if not subtree:
+            return None
+        for category in subtree:
+            context.loaders.category_by_id.prime(uuid_of(category.id), category)
+        category_ids = [uuid_of(category.id) for category in subtree]
     return {
-        "category_slug": category_slug or given.category_slug,
+        "category_id": category_ids[0] if category_ids and len(category_ids) == 1 else None,
+        "category_ids": category_ids if category_ids and len(category_ids) > 1 else None,
         "location_slug": location_slug or given.location_slug,
         "user_id": user_id,
         "search": search or None,
@@ -128,12 +140,15 @@ async def visible_listings_connection(
 ) -> ListingConnection:
     check_page_size(first)
     context = info.context
-    filters = _filter_params(listing_filter, category_slug, location_slug, user_id)
-    if sort is ListingSort.RELEVANCE and filters["search"] is None:
+    search = listing_filter.search.strip() if listing_filter and listing_filter.search else ""
+    if sort is ListingSort.RELEVANCE and not search:
         raise BadUserInput("sort RELEVANCE needs `filter.search`")
     order = _ORDERS[sort]
     secret = context.settings.secret_key_bytes
     cursor = _NO_CURSOR if after is None else _cursor_params(order, secret, sort, after)
+    filters = await _filter_params(context, listing_filter, category_slug, location_slug, user_id)
+    if filters is None:
+        return _empty_connection(after)
     params = {**filters, **cursor, "limit": first + 1}
     async with context.pool.connection() as conn:
         rows = await fetch_all(conn, order.statement, Listing, params)
@@ -160,4 +175,16 @@ async def visible_listings_connection(
             end_cursor=edges[-1].cursor if edges else None,
         ),
         count_query=count,
+    )
+
+
+def _empty_connection(after: str | None) -> ListingConnection:
+    return ListingConnection(
+        edges=[],
+        page_info=PageInfo(
+            has_next_page=False,
+            has_previous_page=after is not None,
+            start_cursor=None,
+            end_cursor=None,
+        ),
     )
