@@ -15,12 +15,12 @@ from uuid import UUID
 from graphql_api.config import Settings
 from graphql_api.context import Info
 from graphql_api.db import execute, fetch_one
-from graphql_api.schema.accounts.sessions import issue_session
+from graphql_api.schema.accounts.new_session import issue_session
+from graphql_api.schema.accounts.queries import fetch_viewer
 from graphql_api.schema.accounts.types import (
     AuthErrorCode,
     AuthPayload,
     LogInInput,
-    Viewer,
     auth_error,
 )
 from graphql_api.security import rate_limits
@@ -30,7 +30,6 @@ from graphql_api.sql import query
 
 USER_CREDENTIALS_BY_EMAIL = query("user_credentials_by_email")
 UPDATE_USER_PASSWORD_HASH = query("update_user_password_hash")
-VIEWER_BY_ID = query("viewer_by_id")
 
 _INVALID_CREDENTIALS = auth_error(
     AuthErrorCode.INVALID_CREDENTIALS, "The email or password is not right."
@@ -64,13 +63,13 @@ async def log_in(info: Info, given: LogInInput) -> AuthPayload:
     checks = [(account_limit, email), (ip_limit, client_ip(info))]
     async with context.pool.connection() as conn:
         decision = await rate_limits.hit(conn, checks)
+        if not decision.allowed:
+            minutes = -(-decision.retry_after_seconds // 60)
+            message = f"Too many failed attempts; try again in {minutes} minute(s)."
+            return AuthPayload(errors=[auth_error(AuthErrorCode.RATE_LIMITED, message)])
         credentials = await fetch_one(
             conn, USER_CREDENTIALS_BY_EMAIL, _Credentials, {"email": email}
         )
-    if not decision.allowed:
-        minutes = -(-decision.retry_after_seconds // 60)
-        message = f"Too many failed attempts; try again in {minutes} minute(s)."
-        return AuthPayload(errors=[auth_error(AuthErrorCode.RATE_LIMITED, message)])
     hashing = hashing_for(context.settings.password_hash_workers)
     if credentials is None:
         await hashing.burn(given.password)
@@ -88,5 +87,5 @@ async def log_in(info: Info, given: LogInInput) -> AuthPayload:
                 conn, UPDATE_USER_PASSWORD_HASH, {"id": credentials.id, "password_hash": new_hash}
             )
         token = await issue_session(info, conn, credentials.id)
-        viewer = await fetch_one(conn, VIEWER_BY_ID, Viewer, {"id": credentials.id})
+        viewer = await fetch_viewer(conn, credentials.id)
     return AuthPayload(viewer=viewer, token=token)

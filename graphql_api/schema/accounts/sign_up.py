@@ -9,7 +9,7 @@ import psycopg.errors
 from graphql_api.context import Info
 from graphql_api.db import fetch_one
 from graphql_api.ids import uuid_of
-from graphql_api.schema.accounts.sessions import issue_session
+from graphql_api.schema.accounts.new_session import issue_session
 from graphql_api.schema.accounts.types import (
     AuthError,
     AuthErrorCode,
@@ -58,8 +58,9 @@ async def sign_up(info: Info, given: SignUpInput) -> AuthPayload:
             conn, USER_IDENTITY_TAKEN, _Taken, {"email": email, "username": username}
         )
     assert taken is not None, "the statement always returns one row"
-    errors = [_EMAIL_TAKEN] * taken.email_taken + [_USERNAME_TAKEN] * taken.username_taken
-    if errors:
+    if taken.email_taken or taken.username_taken:
+        errors = [_EMAIL_TAKEN] if taken.email_taken else []
+        errors += [_USERNAME_TAKEN] if taken.username_taken else []
         return AuthPayload(errors=errors)
     password_hash = await hashing_for(context.settings.password_hash_workers).hash(given.password)
     params = {
