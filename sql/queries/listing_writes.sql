@@ -81,9 +81,9 @@ FOR UPDATE;
 -- Lock the viewer's listing that holds the image; returns the listing id, no row if not theirs.
 SELECT l.id
 FROM app.listings AS l
-JOIN app.listing_images AS i ON i.listing_id = l.id
-WHERE i.id = %(image_id)s::uuid AND l.user_id = %(viewer_id)s::uuid
-FOR UPDATE OF l;
+WHERE l.id = (SELECT i.listing_id FROM app.listing_images AS i WHERE i.id = %(image_id)s::uuid)
+  AND l.user_id = %(viewer_id)s::uuid
+FOR UPDATE;
 
 -- name: image_ids_of_listing
 -- The ids of a listing's images in display order.
