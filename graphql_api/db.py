@@ -7,15 +7,12 @@ forgotten commit can never leave a transaction idle in the pool.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import psycopg
 from psycopg import sql as pgsql
-from psycopg.abc import Buffer
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import class_row
-from psycopg.types.datetime import TimestampLoader
 from psycopg_pool import AsyncConnectionPool
 
 from graphql_api.config import Settings
@@ -57,20 +54,6 @@ def drop_database(admin_url: str, database: str) -> None:
         )
 
 
-class _UtcTimestampLoader(TimestampLoader):
-    """`timestamp` columns hold UTC (every pool connection runs with TimeZone=UTC): say so.
-
-    Clients then get `2025-11-26T12:00:00+00:00`, never an instant without an offset.
-    """
-
-    def load(self, data: Buffer) -> datetime:
-        return super().load(data).replace(tzinfo=UTC)
-
-
-async def _configure(conn: psycopg.AsyncConnection[Any]) -> None:
-    conn.adapters.register_loader("timestamp", _UtcTimestampLoader)
-
-
 def create_pool(url: str, settings: Settings) -> Pool:
     """A closed pool: the lifespan opens it and waits, so a bad URL fails at start, not later.
 
@@ -87,7 +70,6 @@ def create_pool(url: str, settings: Settings) -> Pool:
         max_size=settings.pool_max_size,
         open=False,
         kwargs={"autocommit": True, "options": options, "cursor_factory": CountingCursor},
-        configure=_configure,
         name="graphql-api",
     )
 

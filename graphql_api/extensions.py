@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+import psycopg
 from graphql import GraphQLError
 from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
@@ -40,6 +41,21 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError | CodedError)
 
 
+def _is_bad_value(error: GraphQLError) -> bool:
+    """A client value psycopg refuses to send (text with a NUL character: GraphQL strings may
+    hold one, PostgreSQL text cannot).
+
+    Only psycopg's own refusals (no SQLSTATE) count; a data error the server raises may be our
+    bug and stays masked. Checking every string argument up front would repeat this check.
+    """
+    original = error.original_error
+    return isinstance(original, psycopg.DataError) and original.sqlstate is None
+
+
+def _path_of(error: GraphQLError) -> str:
+    return ".".join(str(part) for part in error.path or ())
+
+
 class MaskUnexpectedErrors(MaskErrors):
     """Hides unexpected errors behind one message and logs each with the request id."""
 
@@ -47,10 +63,20 @@ class MaskUnexpectedErrors(MaskErrors):
         super().__init__(should_mask_error=_is_unexpected, error_message=INTERNAL_ERROR_MESSAGE)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        if _is_bad_value(error):
+            log.info("bad input value in %s: %s", _path_of(error), error.original_error)
+            return GraphQLError(
+                message="An input value cannot be stored (text with a NUL character)",
+                nodes=error.nodes,
+                source=error.source,
+                positions=error.positions,
+                path=error.path,
+                extensions={"code": "BAD_USER_INPUT"},
+            )
         request_id = current_request_id.get()
         log.error(
             "unexpected error in %s (request %s)",
-            ".".join(str(part) for part in error.path or ()),
+            _path_of(error),
             request_id,
             exc_info=error.original_error,
         )

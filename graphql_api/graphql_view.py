@@ -6,10 +6,13 @@ from typing import Any
 
 import orjson
 import strawberry
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
 
 from graphql_api.config import Settings
 from graphql_api.context import Context
@@ -46,6 +49,15 @@ class GraphQLView(GraphQL[Context, None]):
             session_id=auth.session_id,
             cookies_trusted=auth.cookies_trusted,
         )
+
+    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        """A mutation over GET is 405 Method Not Allowed, as GraphQL over HTTP asks (not 400)."""
+        try:
+            return await super().execute_single(*args, **kwargs)
+        except HTTPException as exc:
+            if isinstance(exc.__cause__, InvalidOperationTypeError):
+                raise HTTPException(405, exc.reason) from exc
+            raise
 
     def encode_json(self, data: Any) -> bytes:
         return orjson.dumps(data)

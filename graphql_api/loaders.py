@@ -7,6 +7,7 @@ hold what they changed.
 
 from __future__ import annotations
 
+from asyncio import Future
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 Key = TypeVar("Key", bound=Hashable)
 Row = TypeVar("Row")
+Value = TypeVar("Value")
 
 CATEGORIES_BY_IDS = query("categories_by_ids")
 CATEGORIES_BY_SLUGS = query("categories_by_slugs")
@@ -37,6 +39,31 @@ IMAGES_BY_LISTING_IDS = query("images_by_listing_ids")
 LISTINGS_BY_IDS_FOR_VIEWER = query("listings_by_ids_for_viewer")
 FAVORITE_COUNTS_BY_LISTING_IDS = query("favorite_counts_by_listing_ids")
 FAVORITED_LISTING_IDS_OF_VIEWER = query("favorited_listing_ids_of_viewer")
+
+
+def _now(future: Future[Any]) -> Any:
+    """The loaded value itself when the loader already holds it, else the pending future.
+
+    graphql-core completes a plain value synchronously, while every awaitable costs it a
+    coroutine, a task switch and a gather; for a page whose related rows were fetched up front,
+    resolving per-row fields this way measured several times cheaper. A future still pending is
+    returned as is: graphql-core awaits whatever is awaitable.
+    """
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return future
+
+
+def load_now(loader: DataLoader[Key, Value | None], key: Key) -> Value:
+    """A row that must exist (a foreign key): a missing one surfaces as GraphQL's non-null error."""
+    value: Value = _now(loader.load(key))
+    return value
+
+
+def load_list_now(loader: DataLoader[Key, list[Value]], key: Key) -> list[Value]:
+    """The rows of a key, possibly none."""
+    rows: list[Value] = _now(loader.load(key))
+    return rows
 
 
 def one_per_key(

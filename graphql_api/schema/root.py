@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from graphql_api.config import Settings
+from graphql_api.execution import FastLeafExecutionContext
 from graphql_api.extensions import build_extensions
+from graphql_api.scalars import SCALAR_OVERRIDES
 from graphql_api.schema.accounts.mutations import AccountMutations
 from graphql_api.schema.accounts.queries import AccountQueries
 from graphql_api.schema.catalog.queries import CatalogQueries
@@ -43,11 +44,22 @@ class _Schema(strawberry.Schema):
         """Unexpected errors are logged, with the request id, where they are masked."""
 
 
-def build_schema(settings: Settings, **overrides: Any) -> strawberry.Schema:
+def build_schema(settings: Settings) -> strawberry.Schema:
+    extensions = build_extensions(settings)
     return _Schema(
         query=Query,
         mutation=Mutation,
-        extensions=build_extensions(settings),
+        extensions=extensions,
+        scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
-        **overrides,
+        execution_context_class=(
+            FastLeafExecutionContext
+            if settings.fast_leaf_fields and not any(_hooks_resolve(e) for e in extensions)
+            else None
+        ),
     )
+
+
+def _hooks_resolve(extension: type[SchemaExtension]) -> bool:
+    """Whether an extension wraps field resolution, which the fast leaf path would skip."""
+    return extension.resolve is not SchemaExtension.resolve

@@ -6,7 +6,9 @@ import strawberry
 
 from graphql_api.context import Info
 from graphql_api.db import fetch_all
+from graphql_api.ids import uuid_of
 from graphql_api.schema.catalog.types import Category, Location
+from graphql_api.selection import selected_names
 from graphql_api.sql import query
 
 TOP_LEVEL_CATEGORIES = query("top_level_categories")
@@ -18,7 +20,12 @@ class CatalogQueries:
     @strawberry.field(description="Top-level categories by name; subcategories through `children`.")
     async def categories(self, info: Info) -> list[Category]:
         async with info.context.pool.connection() as conn:
-            return await fetch_all(conn, TOP_LEVEL_CATEGORIES, Category, {})
+            categories = await fetch_all(conn, TOP_LEVEL_CATEGORIES, Category, {})
+        if "children" in selected_names(info, ()):
+            # one batch for every root, ready before the tree's fields resolve
+            loader = info.context.loaders.children_by_category_id
+            await loader.load_many([uuid_of(category.id) for category in categories])
+        return categories
 
     @strawberry.field(description="The category with this slug, or null.")
     async def category(self, info: Info, slug: str) -> Category | None:

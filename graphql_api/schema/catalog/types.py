@@ -10,6 +10,7 @@ import strawberry
 
 from graphql_api.context import Info
 from graphql_api.ids import uuid_of
+from graphql_api.loaders import load_list_now
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ class Category:
         return await info.context.loaders.category_by_id.load(self.parent_id)
 
     @strawberry.field(description="Direct subcategories, ordered by name.")
-    async def children(self, info: Info) -> list[Category]:
-        return await info.context.loaders.children_by_category_id.load(uuid_of(self.id))
+    def children(self, info: Info) -> list[Category]:
+        return load_list_now(info.context.loaders.children_by_category_id, uuid_of(self.id))
 
     @strawberry.field(description="Every ancestor from the root down to the parent (breadcrumbs).")
     async def ancestors(self, info: Info) -> list[Category]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from decimal import Decimal
+from typing import cast
 from uuid import UUID
 
 import strawberry
@@ -12,10 +13,18 @@ import strawberry
 from graphql_api.context import Info
 from graphql_api.errors import BadUserInput
 from graphql_api.ids import uuid_of
+from graphql_api.loaders import load_list_now, load_now
 from graphql_api.schema.catalog.types import Category, Location
 from graphql_api.schema.users.types import User
 
 CountQuery = Callable[[], Awaitable[int]]
+
+
+async def _first_of(
+    pending: Awaitable[list[ListingImage]], first: int | None
+) -> list[ListingImage]:
+    images = await pending
+    return images if first is None else images[:first]
 
 
 @strawberry.type(description="A photo of a listing.")
@@ -62,29 +71,26 @@ class Listing:
         return self.contact_phone_value if info.context.viewer_id is not None else None
 
     @strawberry.field(description="The (leaf) category the listing is posted in.")
-    async def category(self, info: Info) -> Category:
-        category = await info.context.loaders.category_by_id.load(self.category_id)
-        assert category is not None, "app.listings.category_id is a foreign key"
-        return category
+    def category(self, info: Info) -> Category:
+        return load_now(info.context.loaders.category_by_id, self.category_id)
 
     @strawberry.field(description="Where the listing is.")
-    async def location(self, info: Info) -> Location:
-        location = await info.context.loaders.location_by_id.load(self.location_id)
-        assert location is not None, "app.listings.location_id is a foreign key"
-        return location
+    def location(self, info: Info) -> Location:
+        return load_now(info.context.loaders.location_by_id, self.location_id)
 
     @strawberry.field(description="The user who posted the listing (public profile only).")
-    async def seller(self, info: Info) -> User:
-        seller = await info.context.loaders.user_by_id.load(self.user_id)
-        assert seller is not None, "app.listings.user_id is a foreign key"
-        return seller
+    def seller(self, info: Info) -> User:
+        return load_now(info.context.loaders.user_by_id, self.user_id)
 
     @strawberry.field(description="Images in display order; `first` limits how many.")
-    async def images(self, info: Info, first: int | None = None) -> list[ListingImage]:
+    def images(self, info: Info, first: int | None = None) -> list[ListingImage]:
         if first is not None and first < 0:
             raise BadUserInput("`first` must not be negative")
-        images = await info.context.loaders.images_by_listing_id.load(uuid_of(self.id))
-        return images if first is None else images[:first]
+        images = load_list_now(info.context.loaders.images_by_listing_id, uuid_of(self.id))
+        if isinstance(images, list):
+            return images if first is None else images[:first]
+        # not prefetched: graphql-core awaits the coroutine
+        return cast("list[ListingImage]", _first_of(images, first))
 
     @strawberry.field(description="Whether the viewer favorited the listing; false when anonymous.")
     async def is_favorited(self, info: Info) -> bool:

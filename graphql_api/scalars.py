@@ -1,0 +1,27 @@
+"""The `DateTime` scalar, with UTC made explicit.
+
+`timestamp` columns hold UTC (every pool connection runs with TimeZone=UTC) but come back
+naive. Marking them at serialisation, rather than with a Python-level row loader, costs
+nothing for columns a query does not select (measured: the loader took about 1 ms per request
+of the category tree).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from strawberry.schema.types.base_scalars import DateTimeDefinition
+from strawberry.types.scalar import ScalarDefinition
+
+
+def serialize_utc(value: datetime) -> str:
+    return (value if value.tzinfo is not None else value.replace(tzinfo=UTC)).isoformat()
+
+
+UtcDateTime: ScalarDefinition = dataclasses.replace(
+    DateTimeDefinition,
+    description="An instant, ISO 8601 with its UTC offset, e.g. 2025-11-26T12:00:00+00:00.",
+    serialize=serialize_utc,
+)
+SCALAR_OVERRIDES: dict[object, ScalarDefinition] = {datetime: UtcDateTime}

@@ -1,0 +1,66 @@
+"""The fast leaf-field executor gives byte-identical responses to Strawberry's default one."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from graphql_api.config import Settings
+from tests.conftest import LiveServer, start_live_server
+from tests.dbutil import rows
+
+DOCUMENTS = [
+    """query { listings(filter: {categorySlug: "for-sale"}, first: 50) {
+         nodes { id title price createdAt category { name slug } location { city state }
+                 images(first: 4) { imageUrl } } } }""",
+    """query { categories { id name slug createdAt __typename
+         children { id name slug parent { name } ancestors { slug } } } }""",
+    """query { listings(sort: PRICE_DESC, first: 30) {
+         totalCount pageInfo { hasNextPage endCursor }
+         edges { cursor node { ...Card price isPriceNegotiable expiresAt contactEmail } } } }
+       fragment Card on Listing { id t: title description viewCount isActive updatedAt
+                                  seller { name username createdAt } }""",
+    """query { locations { city state country slug createdAt }
+               nope: category(slug: "nope") { id } }""",
+]
+
+
+@pytest.fixture(scope="module")
+def default_executor_server(settings: Settings, database_url: str) -> Iterator[LiveServer]:
+    server = start_live_server(dataclasses.replace(settings, fast_leaf_fields=False), database_url)
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_responses_are_identical_with_and_without_the_fast_path(
+    http: httpx.Client, default_executor_server: LiveServer, document: str
+) -> None:
+    fast = http.post("/graphql", json={"query": document})
+    with httpx.Client(base_url=default_executor_server.url) as client:
+        default = client.post("/graphql", json={"query": document})
+    assert fast.status_code == default.status_code == 200
+    assert "errors" not in fast.json()
+    assert fast.content == default.content
+
+
+def test_a_null_nullable_leaf_stays_null(http: httpx.Client, database_url: str) -> None:
+    # given a visible listing without a price
+    listing = rows(
+        database_url,
+        """SELECT id::text AS id FROM app.listings
+           WHERE price IS NULL AND is_active AND NOT is_flagged
+             AND expires_at > now() AT TIME ZONE 'UTC' LIMIT 1""",
+    )
+    assert listing, "the seed has listings without a price"
+    body = http.post(
+        "/graphql",
+        json={
+            "query": "query($id: ID!) { listing(id: $id) { price } }",
+            "variables": {"id": listing[0]["id"]},
+        },
+    ).json()
+    assert body == {"data": {"listing": {"price": None}}}
