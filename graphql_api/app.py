@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from graphql_api.body_limit import BodySizeLimitMiddleware
+from graphql_api.catalog import CatalogCache, running_catalog_cache
 from graphql_api.config import Settings
 from graphql_api.db import Pool, create_pool
 from graphql_api.graphql_view import GraphQLView
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 class State(TypedDict):
     pool: Pool
+    catalog_cache: CatalogCache
 
 
 async def healthz(request: Request) -> Response:
@@ -63,7 +65,8 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         await pool.open()
         await pool.wait(timeout=30.0)
         try:
-            yield {"pool": pool}
+            async with running_catalog_cache(pool, database_url) as catalog_cache:
+                yield {"pool": pool, "catalog_cache": catalog_cache}
         finally:
             await pool.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -23,14 +24,30 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.migrate:
         upgrade_all(url, settings.sql_dir)
     app = create_app(settings, url)
+    _tune_garbage_collector()
     uvicorn.run(
         app,
         host=args.host or settings.host,
         port=args.port or settings.port,
         access_log=args.access_log,
         log_level="info",
+        loop="uvloop",
+        http="httptools",
     )
     return 0
+
+
+def _tune_garbage_collector() -> None:
+    """Fewer, cheaper collections for a server that allocates many short-lived rows.
+
+    `freeze` moves everything loaded at start (modules, the schema) out of the collector's
+    sight, so a full collection no longer walks it; a higher first threshold means fewer
+    young-generation passes. Measured on the browse benchmark: about a fifth less time per
+    request (see bench/RESULTS.md).
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 100)
 
 
 def build_parser() -> argparse.ArgumentParser:

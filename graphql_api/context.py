@@ -1,8 +1,9 @@
-"""What every resolver gets: the pool, the settings, the viewer and this request's loaders."""
+"""What every resolver gets: the pool, the settings, the viewer, the catalogue and the loaders."""
 
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 import strawberry
@@ -13,6 +14,9 @@ from graphql_api.config import Settings
 from graphql_api.db import Pool
 from graphql_api.loaders import Loaders
 
+if TYPE_CHECKING:
+    from graphql_api.catalog import Catalog, CatalogCache
+
 
 @dataclasses.dataclass(slots=True)
 class Context:
@@ -21,9 +25,16 @@ class Context:
     pool: Pool
     settings: Settings
     loaders: Loaders
+    catalog: Catalog
+    catalog_cache: CatalogCache
     viewer_id: UUID | None = None
     session_id: str | None = None  # SHA-256 of this request's token, never the token itself
     cookies_trusted: bool = True  # the CSRF rule: whether the session cookie may be used or set
+
+    async def reload_catalog(self) -> Catalog:
+        """For a category or location this request's snapshot lacks: it changed a moment ago."""
+        self.catalog = await self.catalog_cache.reload()
+        return self.catalog
 
 
 Info = strawberry.Info[Context, None]

@@ -38,6 +38,7 @@ class GraphQLView(GraphQL[Context, None]):
         assert isinstance(request, Request), "the view serves HTTP only"
         assert isinstance(response, Response), "the view serves HTTP only"
         pool = request.state.pool
+        catalog_cache = request.state.catalog_cache
         auth = await authenticate(request, response, pool, self.settings)
         return Context(
             request=request,
@@ -45,6 +46,8 @@ class GraphQLView(GraphQL[Context, None]):
             pool=pool,
             settings=self.settings,
             loaders=Loaders(pool, auth.viewer_id),
+            catalog=await catalog_cache.get(),
+            catalog_cache=catalog_cache,
             viewer_id=auth.viewer_id,
             session_id=auth.session_id,
             cookies_trusted=auth.cookies_trusted,

@@ -19,7 +19,6 @@ from graphql_api.db import Pool, fetch_all
 from graphql_api.sql import Query, query
 
 if TYPE_CHECKING:
-    from graphql_api.schema.catalog.types import Category, Location
     from graphql_api.schema.listings.types import Listing, ListingImage
     from graphql_api.schema.users.types import User
 
@@ -27,13 +26,6 @@ Key = TypeVar("Key", bound=Hashable)
 Row = TypeVar("Row")
 Value = TypeVar("Value")
 
-CATEGORIES_BY_IDS = query("categories_by_ids")
-CATEGORIES_BY_SLUGS = query("categories_by_slugs")
-CHILDREN_BY_PARENT_IDS = query("children_by_parent_ids")
-ANCESTORS_BY_CATEGORY_IDS = query("ancestors_by_category_ids")
-CATEGORY_SUBTREES_BY_SLUGS = query("category_subtrees_by_slugs")
-LOCATIONS_BY_IDS = query("locations_by_ids")
-LOCATIONS_BY_SLUGS = query("locations_by_slugs")
 PUBLIC_USERS_BY_IDS = query("public_users_by_ids")
 IMAGES_BY_LISTING_IDS = query("images_by_listing_ids")
 LISTINGS_BY_IDS_FOR_VIEWER = query("listings_by_ids_for_viewer")
@@ -128,31 +120,9 @@ class Loaders:
     """Every DataLoader a request may use; `viewer_id` scopes the ones whose rows depend on it."""
 
     def __init__(self, pool: Pool, viewer_id: UUID | None) -> None:
-        from graphql_api.schema.catalog.types import Category, Location
         from graphql_api.schema.listings.types import Listing, ListingImage
         from graphql_api.schema.users.types import User
 
-        self.category_by_id: DataLoader[UUID, Category | None] = one_per_key(
-            pool, CATEGORIES_BY_IDS, Category, _row_id
-        )
-        self.category_by_slug: DataLoader[str, Category | None] = one_per_key(
-            pool, CATEGORIES_BY_SLUGS, Category, lambda row: row.slug, "slugs"
-        )
-        self.children_by_category_id: DataLoader[UUID | None, list[Category]] = many_per_key(
-            pool, CHILDREN_BY_PARENT_IDS, Category, lambda row: row.parent_id
-        )
-        self.ancestors_by_category_id: DataLoader[UUID, list[Category]] = _tagged_categories(
-            pool, ANCESTORS_BY_CATEGORY_IDS, "ids"
-        )
-        self.category_subtree_by_slug: DataLoader[str, list[Category]] = _tagged_categories(
-            pool, CATEGORY_SUBTREES_BY_SLUGS, "slugs"
-        )
-        self.location_by_id: DataLoader[UUID, Location | None] = one_per_key(
-            pool, LOCATIONS_BY_IDS, Location, _row_id
-        )
-        self.location_by_slug: DataLoader[str, Location | None] = one_per_key(
-            pool, LOCATIONS_BY_SLUGS, Location, lambda row: row.slug, "slugs"
-        )
         self.user_by_id: DataLoader[UUID, User | None] = one_per_key(
             pool, PUBLIC_USERS_BY_IDS, User, _row_id
         )
@@ -179,24 +149,3 @@ class Loaders:
         self.images_by_listing_id.clear(listing_id)
         self.favorite_count_by_listing_id.clear(listing_id)
         self.is_favorited_by_listing_id.clear(listing_id)
-
-
-def _tagged_categories(
-    pool: Pool, statement: Query, keys_param: str
-) -> DataLoader[Key, list[Category]]:
-    """Categories that come back tagged with the key they belong to (a descendant for ancestors,
-    a slug for subtrees): a column `Category` has no field for, so rows are unpacked by hand."""
-    from graphql_api.schema.catalog.types import Category
-
-    async def batch(keys: list[Key]) -> list[list[Category]]:
-        async with pool.connection() as conn, conn.cursor() as cur:
-            await cur.execute(statement.sql, {keys_param: list(keys)})
-            rows = await cur.fetchall()
-        grouped: defaultdict[Key, list[Category]] = defaultdict(list)
-        for tag, id_, name, slug, parent_id, created_at in rows:
-            grouped[tag].append(
-                Category(id=id_, name=name, slug=slug, parent_id=parent_id, created_at=created_at)
-            )
-        return [grouped.get(key, []) for key in keys]
-
-    return DataLoader(batch)

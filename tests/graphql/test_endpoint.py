@@ -106,5 +106,6 @@ def test_unknown_field_is_a_validation_error_not_a_crash(http: httpx.Client) -> 
 
 def test_text_with_a_nul_character_is_bad_user_input(http: httpx.Client) -> None:
     # GraphQL strings may hold U+0000; PostgreSQL text cannot
-    body = gql(http, "query($s: String!) { category(slug: $s) { id } }", {"s": "a\u0000b"})
+    document = "query($s: String!) { listings(filter: {search: $s}) { nodes { id } } }"
+    body = gql(http, document, {"s": "a\u0000b"})
     assert error_codes(body) == ["BAD_USER_INPUT"]

@@ -10,7 +10,6 @@ import strawberry
 
 from graphql_api.context import Info
 from graphql_api.ids import uuid_of
-from graphql_api.loaders import load_list_now
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
 
 if TYPE_CHECKING:
@@ -30,18 +29,18 @@ class Category:
     parent_id: strawberry.Private[UUID | None]
 
     @strawberry.field(description="The parent category; null for a top-level category.")
-    async def parent(self, info: Info) -> Category | None:
+    def parent(self, info: Info) -> Category | None:
         if self.parent_id is None:
             return None
-        return await info.context.loaders.category_by_id.load(self.parent_id)
+        return info.context.catalog.categories.get(self.parent_id)
 
     @strawberry.field(description="Direct subcategories, ordered by name.")
     def children(self, info: Info) -> list[Category]:
-        return load_list_now(info.context.loaders.children_by_category_id, uuid_of(self.id))
+        return info.context.catalog.children.get(uuid_of(self.id), [])
 
     @strawberry.field(description="Every ancestor from the root down to the parent (breadcrumbs).")
-    async def ancestors(self, info: Info) -> list[Category]:
-        return await info.context.loaders.ancestors_by_category_id.load(uuid_of(self.id))
+    def ancestors(self, info: Info) -> list[Category]:
+        return info.context.catalog.ancestors(uuid_of(self.id))
 
     @strawberry.field(
         description=(

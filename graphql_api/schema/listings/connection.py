@@ -89,7 +89,7 @@ _NO_CURSOR: dict[str, Any] = {
 }
 
 
-async def _filter_params(
+def _filter_params(
     context: Context,
     listing_filter: ListingFilter | None,
     category_slug: str | None,
@@ -102,11 +102,9 @@ async def _filter_params(
     category_ids: list[UUID] | None = None
     slug = category_slug or given.category_slug
     if slug is not None:
-        subtree = await context.loaders.category_subtree_by_slug.load(slug)
+        subtree = context.catalog.subtree(slug)
         if not subtree:
             return None
-        for category in subtree:
-            context.loaders.category_by_id.prime(uuid_of(category.id), category)
         category_ids = [uuid_of(category.id) for category in subtree]
     return {
         "category_id": category_ids[0] if category_ids and len(category_ids) == 1 else None,
@@ -148,7 +146,7 @@ async def visible_listings_connection(
     order = _ORDERS[sort]
     secret = context.settings.secret_key_bytes
     cursor = _NO_CURSOR if after is None else _cursor_params(order, secret, sort, after)
-    filters = await _filter_params(context, listing_filter, category_slug, location_slug, user_id)
+    filters = _filter_params(context, listing_filter, category_slug, location_slug, user_id)
     if filters is None:
         return _empty_connection(after)
     params = {**filters, **cursor, "limit": first + 1}
@@ -202,10 +200,6 @@ async def prefetch_related(info: Info, page: list[Listing]) -> None:
     selected = selected_names(info, ("nodes",), ("edges", "node"))
     loaders = info.context.loaders
     pending: list[Awaitable[object]] = []
-    if "category" in selected:
-        pending.append(loaders.category_by_id.load_many([row.category_id for row in page]))
-    if "location" in selected:
-        pending.append(loaders.location_by_id.load_many([row.location_id for row in page]))
     if "seller" in selected:
         pending.append(loaders.user_by_id.load_many([row.user_id for row in page]))
     if "images" in selected:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from decimal import Decimal
-from typing import cast
+from typing import Literal, cast
 from uuid import UUID
 
 import strawberry
@@ -72,11 +72,26 @@ class Listing:
 
     @strawberry.field(description="The (leaf) category the listing is posted in.")
     def category(self, info: Info) -> Category:
-        return load_now(info.context.loaders.category_by_id, self.category_id)
+        category = info.context.catalog.categories.get(self.category_id)
+        if category is not None:
+            return category
+        return cast("Category", self._after_catalog_reload(info, "categories", self.category_id))
 
     @strawberry.field(description="Where the listing is.")
     def location(self, info: Info) -> Location:
-        return load_now(info.context.loaders.location_by_id, self.location_id)
+        location = info.context.catalog.locations.get(self.location_id)
+        if location is not None:
+            return location
+        return cast("Location", self._after_catalog_reload(info, "locations", self.location_id))
+
+    @staticmethod
+    async def _after_catalog_reload(
+        info: Info, table: Literal["categories", "locations"], key: UUID
+    ) -> Category | Location:
+        """The snapshot predates a category or location just added: read them again."""
+        catalog = await info.context.reload_catalog()
+        found: Category | Location = getattr(catalog, table)[key]
+        return found
 
     @strawberry.field(description="The user who posted the listing (public profile only).")
     def seller(self, info: Info) -> User:

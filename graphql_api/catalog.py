@@ -1,0 +1,152 @@
+"""The category tree and the locations, held in memory and dropped when the database changes.
+
+Nearly every request reads them (a listing's category and location, the tree, filters by
+slug), they are small (hundreds of rows) and they change only through migrations, seeds or an
+operator. So each server process keeps one immutable snapshot, loaded with two statements, and
+a dedicated connection LISTENs on `catalog_changed`, which triggers on both tables notify
+(migration `notify_catalog_changes`). While that listener is not connected the snapshot is not
+trusted and every request loads its own, so a lost connection costs speed, never correctness.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from uuid import UUID
+
+import psycopg
+
+from graphql_api.db import Pool, fetch_all
+from graphql_api.ids import uuid_of
+from graphql_api.schema.catalog.types import Category, Location
+from graphql_api.sql import query
+
+ALL_CATEGORIES = query("all_categories")
+ALL_LOCATIONS = query("all_locations")
+LISTEN_CATALOG_CHANGED = query("listen_catalog_changed")
+
+log = logging.getLogger(__name__)
+_RECONNECT_DELAY_S = 2.0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Catalog:
+    """One consistent view of both tables; lists keep the database's order (its collation)."""
+
+    categories: dict[UUID, Category]
+    categories_by_slug: dict[str, Category]
+    children: dict[UUID | None, list[Category]]
+    locations: dict[UUID, Location]
+    locations_by_slug: dict[str, Location]
+    locations_by_state: dict[str | None, list[Location]]
+
+    @classmethod
+    def build(cls, categories: list[Category], locations: list[Location]) -> Catalog:
+        children: defaultdict[UUID | None, list[Category]] = defaultdict(list)
+        for category in categories:
+            children[category.parent_id].append(category)
+        by_state: defaultdict[str | None, list[Location]] = defaultdict(list)
+        for location in locations:
+            by_state[None].append(location)
+            by_state[location.state].append(location)
+        return cls(
+            categories={uuid_of(category.id): category for category in categories},
+            categories_by_slug={category.slug: category for category in categories},
+            children=dict(children),
+            locations={uuid_of(location.id): location for location in locations},
+            locations_by_slug={location.slug: location for location in locations},
+            locations_by_state=dict(by_state),
+        )
+
+    def ancestors(self, category_id: UUID) -> list[Category]:
+        """Root first, for breadcrumbs."""
+        chain: list[Category] = []
+        current = self.categories.get(category_id)
+        while current is not None and current.parent_id is not None:
+            current = self.categories.get(current.parent_id)
+            if current is None or len(chain) > len(self.categories):
+                break
+            chain.append(current)
+        return chain[::-1]
+
+    def subtree(self, slug: str) -> list[Category]:
+        """The category with this slug and all its descendants; empty when the slug is unknown."""
+        root = self.categories_by_slug.get(slug)
+        if root is None:
+            return []
+        found = [root]
+        for category in found:
+            found.extend(self.children.get(uuid_of(category.id), []))
+        return found
+
+
+class CatalogCache:
+    def __init__(self, pool: Pool) -> None:
+        self._pool = pool
+        self._snapshot: Catalog | None = None
+        self._generation = 0
+        self._listening = False
+        self._loading = asyncio.Lock()
+
+    async def get(self) -> Catalog:
+        snapshot = self._snapshot
+        if snapshot is not None:
+            return snapshot
+        async with self._loading:
+            if self._snapshot is not None:
+                return self._snapshot
+            generation = self._generation
+            snapshot = await self._load()
+            if self._listening and generation == self._generation:
+                self._snapshot = snapshot
+            return snapshot
+
+    async def reload(self) -> Catalog:
+        """A snapshot taken now: for a row the current one misses (changed a moment ago)."""
+        self.invalidate()
+        return await self.get()
+
+    def invalidate(self) -> None:
+        self._generation += 1
+        self._snapshot = None
+
+    async def _load(self) -> Catalog:
+        async with self._pool.connection() as conn:
+            categories = await fetch_all(conn, ALL_CATEGORIES, Category, {})
+            locations = await fetch_all(conn, ALL_LOCATIONS, Location, {})
+        return Catalog.build(categories, locations)
+
+    async def listen(self, database_url: str) -> None:
+        """Runs for the life of the app: trust the snapshot only while subscribed."""
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(
+                    database_url, autocommit=True
+                ) as conn:
+                    await conn.execute(LISTEN_CATALOG_CHANGED.sql)
+                    self._listening = True
+                    self.invalidate()
+                    async for _notification in conn.notifies():
+                        self.invalidate()
+            except psycopg.Error as exc:
+                log.warning("catalogue change listener lost its connection: %s", exc)
+            finally:
+                self._listening = False
+                self.invalidate()
+            await asyncio.sleep(_RECONNECT_DELAY_S)
+
+
+@contextlib.asynccontextmanager
+async def running_catalog_cache(pool: Pool, database_url: str) -> AsyncIterator[CatalogCache]:
+    cache = CatalogCache(pool)
+    listener = asyncio.create_task(cache.listen(database_url), name="catalog-listener")
+    try:
+        yield cache
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
