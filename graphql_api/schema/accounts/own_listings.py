@@ -13,9 +13,8 @@ from graphql_api.schema.listings.pagination import (
     Position,
     check_page_size,
     decode_cursor,
-    encode_cursor,
 )
-from graphql_api.schema.listings.types import Listing, ListingConnection, ListingEdge, PageInfo
+from graphql_api.schema.listings.types import Listing, ListingConnection
 from graphql_api.sql import query
 
 VIEWER_LISTINGS_NEWEST = query("viewer_listings_newest")
@@ -50,22 +49,11 @@ async def own_listings_connection(
             total: int = await fetch_value(conn, COUNT_VIEWER_LISTINGS, {"user_id": user_id})
         return total
 
-    edges = [
-        ListingEdge(
-            cursor=encode_cursor(
-                secret, _ORDER, Position(row.created_at.isoformat(), uuid_of(row.id))
-            ),
-            node=row,
-        )
-        for row in page
-    ]
-    return ListingConnection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first,
-            has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
+    return ListingConnection.of(
+        [(row, Position(row.created_at.isoformat(), uuid_of(row.id))) for row in page],
+        order=_ORDER,
+        secret=secret,
+        has_next_page=len(rows) > first,
+        after=after,
         count_query=count,
     )

@@ -6,12 +6,14 @@ from __future__ import annotations
 import strawberry
 
 from graphql_api.context import Info
+from graphql_api.execution import context_only
 from graphql_api.schema.catalog.types import Category, Location
 
 
 @strawberry.type
 class CatalogQueries:
     @strawberry.field(description="Top-level categories by name; subcategories through `children`.")
+    @context_only
     def categories(self, info: Info) -> list[Category]:
         return info.context.catalog.children.get(None, [])
 
@@ -20,6 +22,7 @@ class CatalogQueries:
         return info.context.catalog.categories_by_slug.get(slug)
 
     @strawberry.field(description="All locations, or those of one state, by state then city.")
+    @context_only
     def locations(self, info: Info, state: str | None = None) -> list[Location]:
         return info.context.catalog.locations_by_state.get(state, [])
 

@@ -9,6 +9,7 @@ from uuid import UUID
 import strawberry
 
 from graphql_api.context import Info
+from graphql_api.execution import context_only
 from graphql_api.ids import uuid_of
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
 
@@ -35,10 +36,12 @@ class Category:
         return info.context.catalog.categories.get(self.parent_id)
 
     @strawberry.field(description="Direct subcategories, ordered by name.")
+    @context_only
     def children(self, info: Info) -> list[Category]:
         return info.context.catalog.children.get(uuid_of(self.id), [])
 
     @strawberry.field(description="Every ancestor from the root down to the parent (breadcrumbs).")
+    @context_only
     def ancestors(self, info: Info) -> list[Category]:
         return info.context.catalog.ancestors(uuid_of(self.id))
 

@@ -24,9 +24,8 @@ from graphql_api.schema.listings.pagination import (
     Position,
     check_page_size,
     decode_cursor,
-    encode_cursor,
 )
-from graphql_api.schema.listings.types import Listing, ListingConnection, ListingEdge, PageInfo
+from graphql_api.schema.listings.types import Listing, ListingConnection
 from graphql_api.selection import selected_names
 from graphql_api.sql import Query, query
 
@@ -160,34 +159,19 @@ async def visible_listings_connection(
             total: int = await fetch_value(conn, COUNT_VISIBLE_LISTINGS, filters)
         return total
 
-    edges = [
-        ListingEdge(
-            cursor=encode_cursor(secret, sort.name, Position(order.key_of(row), uuid_of(row.id))),
-            node=row,
-        )
-        for row in page
-    ]
-    return ListingConnection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first,
-            has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
+    return ListingConnection.of(
+        [(row, Position(order.key_of(row), uuid_of(row.id))) for row in page],
+        order=sort.name,
+        secret=secret,
+        has_next_page=len(rows) > first,
+        after=after,
         count_query=count,
     )
 
 
 def _empty_connection(after: str | None) -> ListingConnection:
-    return ListingConnection(
-        edges=[],
-        page_info=PageInfo(
-            has_next_page=False,
-            has_previous_page=after is not None,
-            start_cursor=None,
-            end_cursor=None,
-        ),
+    return ListingConnection.of(
+        [], order="", secret=b"", has_next_page=False, after=after, count_query=None
     )
 
 

@@ -19,9 +19,8 @@ from graphql_api.schema.listings.pagination import (
     Position,
     check_page_size,
     decode_cursor,
-    encode_cursor,
 )
-from graphql_api.schema.listings.types import ListingConnection, ListingEdge, PageInfo
+from graphql_api.schema.listings.types import ListingConnection
 from graphql_api.sql import Query
 
 
@@ -61,28 +60,21 @@ async def newest_first_page(
         rows = await fetch_all(conn, order.page, KeysetRow, page_params)
     page = rows[:first]
     listings = await context.loaders.listing_by_id.load_many([row.id for row in page])
-    secret = context.settings.secret_key_bytes
-    edges = [
-        ListingEdge(
-            cursor=encode_cursor(secret, order.name, Position(row.sort_at.isoformat(), row.id)),
-            node=listing,
-        )
-        for row, listing in zip(page, listings, strict=True)
-        if listing is not None  # hidden between the two reads
-    ]
 
     async def count() -> int:
         async with context.pool.connection() as conn:
             total: int = await fetch_value(conn, order.count, params)
         return total
 
-    return ListingConnection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first,
-            has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
+    return ListingConnection.of(
+        [
+            (listing, Position(row.sort_at.isoformat(), row.id))
+            for row, listing in zip(page, listings, strict=True)
+            if listing is not None  # hidden between the two reads
+        ],
+        order=order.name,
+        secret=context.settings.secret_key_bytes,
+        has_next_page=len(rows) > first,
+        after=after,
         count_query=count,
     )

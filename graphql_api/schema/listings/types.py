@@ -12,9 +12,11 @@ import strawberry
 
 from graphql_api.context import Info
 from graphql_api.errors import BadUserInput
+from graphql_api.execution import context_only
 from graphql_api.ids import uuid_of
 from graphql_api.loaders import load_list_now, load_now
 from graphql_api.schema.catalog.types import Category, Location
+from graphql_api.schema.listings.pagination import Position, encode_cursor
 from graphql_api.schema.users.types import User
 
 CountQuery = Callable[[], Awaitable[int]]
@@ -71,6 +73,7 @@ class Listing:
         return self.contact_phone_value if info.context.viewer_id is not None else None
 
     @strawberry.field(description="The (leaf) category the listing is posted in.")
+    @context_only
     def category(self, info: Info) -> Category:
         category = info.context.catalog.categories.get(self.category_id)
         if category is not None:
@@ -78,6 +81,7 @@ class Listing:
         return cast("Category", self._after_catalog_reload(info, "categories", self.category_id))
 
     @strawberry.field(description="Where the listing is.")
+    @context_only
     def location(self, info: Info) -> Location:
         location = info.context.catalog.locations.get(self.location_id)
         if location is not None:
@@ -94,10 +98,12 @@ class Listing:
         return found
 
     @strawberry.field(description="The user who posted the listing (public profile only).")
+    @context_only
     def seller(self, info: Info) -> User:
         return load_now(info.context.loaders.user_by_id, self.user_id)
 
     @strawberry.field(description="Images in display order; `first` limits how many.")
+    @context_only
     def images(self, info: Info, first: int | None = None) -> list[ListingImage]:
         if first is not None and first < 0:
             raise BadUserInput("`first` must not be negative")
@@ -120,8 +126,15 @@ class Listing:
 
 @strawberry.type(description="A listing in a page of results, with the cursor that points at it.")
 class ListingEdge:
-    cursor: str = strawberry.field(description="Pass as `after` to continue after this listing.")
     node: Listing = strawberry.field(description="The listing.")
+    position: strawberry.Private[Position]
+    order: strawberry.Private[str]
+    secret: strawberry.Private[bytes]
+
+    @strawberry.field(description="Pass as `after` to continue after this listing.")
+    def cursor(self) -> str:
+        """Signed only when asked for: most clients page with `pageInfo.endCursor` alone."""
+        return encode_cursor(self.secret, self.order, self.position)
 
 
 @strawberry.type(description="Where a page sits in the whole result.")
@@ -141,8 +154,36 @@ class ListingConnection:
     count_query: strawberry.Private[CountQuery | None] = None
 
     @strawberry.field(description="The listings of this page (same order as `edges`).")
+    @context_only
     def nodes(self) -> list[Listing]:
         return [edge.node for edge in self.edges]
+
+    @classmethod
+    def of(
+        cls,
+        page: list[tuple[Listing, Position]],
+        *,
+        order: str,
+        secret: bytes,
+        has_next_page: bool,
+        after: str | None,
+        count_query: CountQuery | None,
+    ) -> ListingConnection:
+        """A page of listings, each with where it sits in `order` (for its cursor)."""
+        edges = [
+            ListingEdge(node=node, position=position, order=order, secret=secret)
+            for node, position in page
+        ]
+        return cls(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=has_next_page,
+                has_previous_page=after is not None,
+                start_cursor=edges[0].cursor() if edges else None,
+                end_cursor=edges[-1].cursor() if edges else None,
+            ),
+            count_query=count_query,
+        )
 
     @strawberry.field(description="How many listings match in all; computed only when asked.")
     async def total_count(self, info: Info) -> int:
