@@ -109,3 +109,10 @@ def test_text_with_a_nul_character_is_bad_user_input(http: httpx.Client) -> None
     document = "query($s: String!) { listings(filter: {search: $s}) { nodes { id } } }"
     body = gql(http, document, {"s": "a\u0000b"})
     assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+def test_malformed_json_is_400(http: httpx.Client) -> None:
+    response = http.post(
+        "/graphql", content=b'{"query": ', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
