@@ -7,6 +7,8 @@ stopped when the last process that started it exits.
 
 from __future__ import annotations
 
+import logging
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +17,12 @@ from graphql_api.config import ConfigError
 
 def start_embedded(data_dir: Path) -> str:
     """Start (or join) the embedded server in `data_dir`; return its maintenance-database URL."""
+    logging.getLogger("pgserver").setLevel(logging.WARNING)  # its INFO lines narrate every start
     try:
-        import pgserver
+        with warnings.catch_warnings():
+            # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); harmless here
+            warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+            import pgserver
     except ImportError as exc:
         raise ConfigError(
             "DATABASE_URL is not set and the embedded PostgreSQL is not installed: "
