@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
 from graphql_api.context import Info
 from graphql_api.db import fetch_all, fetch_value
-from graphql_api.errors import BadUserInput
 from graphql_api.ids import uuid_of
 from graphql_api.schema.listings.pagination import (
     Position,
     check_page_size,
-    decode_cursor,
+    instant_after,
 )
 from graphql_api.schema.listings.types import Listing, ListingConnection
 from graphql_api.sql import query
@@ -23,14 +21,8 @@ _ORDER = "OWN_NEWEST"
 
 
 def _after_params(secret: bytes, after: str | None) -> dict[str, object]:
-    if after is None:
-        return {"after_id": None, "after_created_at": None}
-    position = decode_cursor(secret, _ORDER, after)
-    try:
-        created_at = datetime.fromisoformat(position.key or "")
-    except ValueError:
-        raise BadUserInput("`after` is not a valid cursor") from None
-    return {"after_id": position.id, "after_created_at": created_at}
+    created_at, listing_id = instant_after(secret, _ORDER, after)
+    return {"after_id": listing_id, "after_created_at": created_at}
 
 
 async def own_listings_connection(

@@ -14,11 +14,10 @@ from uuid import UUID
 
 from graphql_api.context import Info
 from graphql_api.db import fetch_all, fetch_value
-from graphql_api.errors import BadUserInput
 from graphql_api.schema.listings.pagination import (
     Position,
     check_page_size,
-    decode_cursor,
+    instant_after,
 )
 from graphql_api.schema.listings.types import ListingConnection
 from graphql_api.sql import Query
@@ -40,14 +39,9 @@ class NewestFirst:
 
 
 def _after_params(info: Info, order: NewestFirst, after: str | None) -> dict[str, Any]:
-    if after is None:
-        return {"after_id": None, "after_sort_at": None}
-    position = decode_cursor(info.context.settings.secret_key_bytes, order.name, after)
-    try:
-        sort_at = datetime.fromisoformat(position.key or "")
-    except ValueError:
-        raise BadUserInput("`after` is not a valid cursor") from None
-    return {"after_id": position.id, "after_sort_at": sort_at}
+    secret = info.context.settings.secret_key_bytes
+    sort_at, listing_id = instant_after(secret, order.name, after)
+    return {"after_id": listing_id, "after_sort_at": sort_at}
 
 
 async def newest_first_page(

@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import hmac
 import json
+from datetime import datetime
 from uuid import UUID
 
 from graphql_api.errors import BadUserInput
@@ -58,3 +59,16 @@ def decode_cursor(secret: bytes, order: str, cursor: str) -> Position:
 def check_page_size(first: int) -> None:
     if not 0 <= first <= MAX_PAGE_SIZE:
         raise BadUserInput(f"`first` must be between 0 and {MAX_PAGE_SIZE}")
+
+
+def instant_after(
+    secret: bytes, order: str, after: str | None
+) -> tuple[datetime | None, UUID | None]:
+    """Where a page ordered by an instant (newest first) resumes: `(None, None)` on page one."""
+    if after is None:
+        return None, None
+    position = decode_cursor(secret, order, after)
+    try:
+        return datetime.fromisoformat(position.key or ""), position.id
+    except ValueError:
+        raise BadUserInput("`after` is not a valid cursor") from None
