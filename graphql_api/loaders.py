@@ -2,7 +2,8 @@
 
 Built fresh for every request (in `get_context`), so a cache never outlives the request nor
 leaks one viewer's rows to another. After a write, mutations clear or prime the loaders that
-hold what they changed.
+hold what they changed. Categories and locations need none: they come from the in-memory
+catalogue (`graphql_api.catalog`), which answers without SQL.
 """
 
 from __future__ import annotations
