@@ -35,6 +35,23 @@ def default_executor_server(settings: Settings, database_url: str) -> Iterator[L
     server.stop()
 
 
+FAILING_DOCUMENTS = [
+    "query { listings(first: 3) { nodes { id images(first: -1) { imageUrl } } } }",
+    "query { categories { slug children { slug listings(first: 500) { totalCount } } } }",
+]
+
+
+@pytest.mark.parametrize("document", FAILING_DOCUMENTS)
+def test_errors_are_identical_with_and_without_the_fast_path(
+    http: httpx.Client, default_executor_server: LiveServer, document: str
+) -> None:
+    fast = http.post("/graphql", json={"query": document})
+    with httpx.Client(base_url=default_executor_server.url) as client:
+        default = client.post("/graphql", json={"query": document})
+    assert fast.json()["errors"]
+    assert fast.content == default.content
+
+
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_responses_are_identical_with_and_without_the_fast_path(
     http: httpx.Client, default_executor_server: LiveServer, document: str
