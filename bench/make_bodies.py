@@ -1,6 +1,6 @@
 """Write the JSON POST bodies of the three benchmark documents (bench/queries/*.graphql).
 
-    python bench/make_bodies.py OUT_DIR LISTING_ID
+python bench/make_bodies.py OUT_DIR LISTING_ID
 """
 
 from __future__ import annotations
