@@ -114,7 +114,7 @@ def _plan_for(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     return _Inline(field, named, is_list, None, function, passes_info)
 
 
-class FastLeafExecutionContext(StrawberryGraphQLCoreExecutionContext):
+class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
     _argument_cache: dict[int, dict[str, Any]]
 
     def execute_fields(

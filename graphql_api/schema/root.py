@@ -10,7 +10,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from graphql_api.config import Settings
-from graphql_api.execution import FastLeafExecutionContext
+from graphql_api.execution import FastPathExecutionContext
 from graphql_api.extensions import build_extensions
 from graphql_api.scalars import SCALAR_OVERRIDES
 from graphql_api.schema.accounts.mutations import AccountMutations
@@ -53,7 +53,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
         execution_context_class=(
-            FastLeafExecutionContext
+            FastPathExecutionContext
             if settings.fast_leaf_fields and not any(_hooks_resolve(e) for e in extensions)
             else None
         ),
