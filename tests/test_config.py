@@ -1,0 +1,87 @@
+"""Settings are read once, from the environment and `.env`; production refuses to start half-set."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from starlette.config import Environ
+
+from graphql_api.config import ConfigError, load_settings
+
+PRODUCTION = {
+    "APP_ENV": "production",
+    "DATABASE_URL": "postgresql://app@db/classifieds",
+    "SECRET_KEY": "s3cret",
+    "SMS_BACKEND": "webhook",
+    "SMS_WEBHOOK_URL": "https://sms.example.com/send",
+}
+
+
+def _load(values: dict[str, str], env_file: Path | None = None) -> object:
+    return load_settings(env_file=env_file, environ_=Environ(values))
+
+
+def test_a_complete_production_environment_loads() -> None:
+    settings = load_settings(env_file=None, environ_=Environ(dict(PRODUCTION)))
+    assert settings.is_production
+    assert str(settings.secret_key) == "s3cret"
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("DATABASE_URL", "DATABASE_URL is required when APP_ENV=production"),
+        ("SECRET_KEY", "SECRET_KEY is required when APP_ENV=production"),
+        ("SMS_WEBHOOK_URL", "SMS_WEBHOOK_URL is required when SMS_BACKEND=webhook"),
+    ],
+)
+def test_production_refuses_a_missing_value(missing: str, message: str) -> None:
+    values = {key: value for key, value in PRODUCTION.items() if key != missing}
+    with pytest.raises(ConfigError, match=message):
+        _load(values)
+
+
+def test_production_refuses_the_console_sms_backend() -> None:
+    with pytest.raises(ConfigError, match="SMS_BACKEND=console"):
+        _load({**PRODUCTION, "SMS_BACKEND": "console"})
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("APP_ENV", "staging"), ("PORT", "eighty"), ("SMS_BACKEND", "pigeon")]
+)
+def test_invalid_values_are_refused(name: str, value: str) -> None:
+    with pytest.raises(ConfigError):
+        _load({name: value})
+
+
+def test_dot_env_is_honoured_and_the_environment_wins(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("PORT=9001\nHOST=10.1.2.3\n")
+    settings = load_settings(env_file=env_file, environ_=Environ({"PORT": "9002"}))
+    assert settings.host == "10.1.2.3"
+    assert settings.port == 9002
+
+
+def test_the_cli_fails_at_start_with_one_line(tmp_path: Path) -> None:
+    # given a production environment without a database
+    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    env.update(APP_ENV="production", SECRET_KEY="x", SMS_BACKEND="outbox")
+    # when the server is started
+    result = subprocess.run(
+        [sys.executable, "-m", "graphql_api", "serve"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    # then it stops with one line saying what is missing
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "graphql-api: configuration error: DATABASE_URL is required when APP_ENV=production"
+    ]
