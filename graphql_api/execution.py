@@ -199,10 +199,9 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if value is None:
             return _FALLBACK
         field_path = Path(path, response_name, parent_type.name)
+        complete = self._subfields_executor(plan.object_type, details, position_context)
         if not plan.is_list:
-            return self.collect_and_execute_subfields(
-                plan.object_type, details, field_path, value, position_context
-            )
+            return complete(value, field_path)
         items: list[Any] = []
         pending: list[int] = []
         for index, item in enumerate(value):
@@ -210,15 +209,27 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 for position in pending:
                     _discard(items[position])
                 return _FALLBACK
-            completed = self.collect_and_execute_subfields(
-                plan.object_type, details, field_path.add_key(index, None), item, position_context
-            )
+            completed = complete(item, field_path.add_key(index, None))
             if self.is_awaitable(completed):
                 pending.append(index)
             items.append(completed)
         if not pending:
             return items
         return _await_items(items, pending)
+
+    def _subfields_executor(
+        self, object_type: GraphQLObjectType, details: FieldDetailsList, position_context: Any
+    ) -> Callable[[Any, Path], AwaitableOrValue[dict[str, Any]]]:
+        """How to execute an object's sub-selection: straight to `execute_fields` when nothing
+        is deferred (collected once for a whole list), else graphql-core's incremental path."""
+        grouped_field_set, new_defer_usages, _ = self.collect_subfields(object_type, details)
+        if position_context is None and not new_defer_usages:
+            return lambda value, path: self.execute_fields(
+                object_type, value, path, grouped_field_set, None
+            )
+        return lambda value, path: self.collect_and_execute_subfields(
+            object_type, details, path, value, position_context
+        )
 
     def _arguments(self, field: GraphQLField, node: FieldNode) -> dict[str, Any]:
         """Coerced once per field node: the variables do not change during one execution, and
