@@ -90,11 +90,22 @@ FROM app.visible_listings(
   %(posted_after)s::timestamp) AS l;
 
 -- name: listings_by_ids_for_viewer
--- Listings with the given ids that the viewer may see: visible ones, and all of the viewer's own.
+-- Listings with the given ids that the viewer may see (visible ones, and all of the viewer's
+-- own), each with its images in display order and its seller's public profile as JSON, so that a
+-- listing's detail takes one statement (the loader primes the image and user loaders with them).
 SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
+       (SELECT coalesce(json_agg(json_build_object(
+                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
+                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+        FROM app.listing_images AS i
+        WHERE i.listing_id = l.id) AS images_json,
+       (SELECT json_build_object(
+                 'id', u.id, 'name', u.name, 'username', u.username, 'created_at', u.created_at)
+        FROM auth.user AS u
+        WHERE u.id = l.user_id) AS seller_json
 FROM app.listings AS l
 WHERE l.id = ANY(%(ids)s::uuid[])
   AND (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal, cast
+from typing import Any, Literal, cast
 from uuid import UUID
 
 import strawberry
@@ -63,6 +63,10 @@ class Listing:
     contact_email_value: strawberry.Private[str | None]
     contact_phone_value: strawberry.Private[str | None]
     rank: strawberry.Private[float | None] = None
+    # filled only by `listings_by_ids_for_viewer`, which the listing loader turns into primed
+    # image and seller loads (see `loaders.listings_with_related`)
+    images_json: strawberry.Private[list[dict[str, Any]] | None] = None
+    seller_json: strawberry.Private[dict[str, Any] | None] = None
 
     @strawberry.field(description="Contact email; null for anonymous viewers (anti-scraping).")
     def contact_email(self, info: Info) -> str | None:
