@@ -54,13 +54,18 @@ class GraphQLView(GraphQL[Context, None]):
         )
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
-        """A mutation over GET is 405 Method Not Allowed, as GraphQL over HTTP asks (not 400)."""
+        """A mutation over GET is 405 Method Not Allowed, as GraphQL over HTTP asks (not 400);
+        the request's loaders are emptied as soon as the result exists (see `Loaders.release`)."""
         try:
             return await super().execute_single(*args, **kwargs)
         except HTTPException as exc:
             if isinstance(exc.__cause__, InvalidOperationTypeError):
                 raise HTTPException(405, exc.reason) from exc
             raise
+        finally:
+            context = kwargs.get("context")
+            if isinstance(context, Context):
+                context.loaders.release()
 
     def encode_json(self, data: Any) -> bytes:
         return orjson.dumps(data)
