@@ -28,9 +28,12 @@ from graphql_api.sql import query
 ALL_CATEGORIES = query("all_categories")
 ALL_LOCATIONS = query("all_locations")
 LISTEN_CATALOG_CHANGED = query("listen_catalog_changed")
+PING = query("ping")
 
 log = logging.getLogger(__name__)
 _RECONNECT_DELAY_S = 2.0
+_PING_INTERVAL_S = 30.0
+LISTENER_NAME = "graphql-api catalogue listener"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -125,13 +128,16 @@ class CatalogCache:
         while True:
             try:
                 async with await psycopg.AsyncConnection.connect(
-                    database_url, autocommit=True
+                    database_url, autocommit=True, application_name=LISTENER_NAME
                 ) as conn:
                     await conn.execute(LISTEN_CATALOG_CHANGED.sql)
                     self._listening = True
                     self.invalidate()
-                    async for _notification in conn.notifies():
-                        self.invalidate()
+                    while True:
+                        async for _notification in conn.notifies(timeout=_PING_INTERVAL_S):
+                            self.invalidate()
+                        # a quiet connection may be a dead one: prove it alive, or reconnect
+                        await conn.execute(PING.sql)
             except psycopg.Error as exc:
                 log.warning("catalogue change listener lost its connection: %s", exc)
             finally:

@@ -13,3 +13,7 @@ ORDER BY loc.state, loc.city, loc.id;
 -- name: listen_catalog_changed!
 -- Subscribe this session to catalogue change notifications.
 LISTEN catalog_changed;
+
+-- name: ping
+-- Proves a quiet connection (the catalogue listener's) is still alive.
+SELECT 1;

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import httpx
 
-from tests.dbutil import run
+from graphql_api.catalog import LISTENER_NAME
+from tests.dbutil import rows, run
 from tests.graphql.client import data_of, gql
 
 CATEGORY = "query($slug: String!) { category(slug: $slug) { name parent { slug } } }"
@@ -69,3 +70,28 @@ def test_added_location_shows_up(http: httpx.Client, database_url: str) -> None:
         )
     finally:
         run(database_url, "DELETE FROM master.locations WHERE slug = %s", [slug])
+
+
+def test_changes_still_show_up_after_the_listener_loses_its_connection(
+    http: httpx.Client, database_url: str
+) -> None:
+    # given the listener's connection is killed by the database
+    killed = rows(
+        database_url,
+        """SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+           WHERE datname = current_database() AND application_name = %s""",
+        [LISTENER_NAME],
+    )
+    assert killed
+    assert all(row["killed"] for row in killed)
+    slug = f"after-reconnect-{uuid.uuid4().hex[:8]}"
+    # when a category is added
+    run(database_url, "INSERT INTO master.categories (name, slug) VALUES ('R', %s)", [slug])
+    try:
+        # then it is served (by per-request reads while disconnected, then by the new listener)
+        assert _eventually(
+            lambda: data_of(gql(http, CATEGORY, {"slug": slug}))["category"] is not None
+        )
+    finally:
+        run(database_url, "DELETE FROM master.categories WHERE slug = %s", [slug])
+    assert _eventually(lambda: data_of(gql(http, CATEGORY, {"slug": slug}))["category"] is None)
