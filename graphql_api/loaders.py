@@ -8,11 +8,12 @@ catalogue (`graphql_api.catalog`), which answers without SQL.
 
 from __future__ import annotations
 
+import dataclasses
 from asyncio import Future
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from uuid import UUID
 
 from aiodataloader import DataLoader
@@ -31,6 +32,9 @@ Value = TypeVar("Value")
 PUBLIC_USERS_BY_IDS = query("public_users_by_ids")
 IMAGES_BY_LISTING_IDS = query("images_by_listing_ids")
 LISTINGS_BY_IDS_FOR_VIEWER = query("listings_by_ids_for_viewer")
+NEWEST_VISIBLE_LISTINGS_PER_CATEGORY = query("newest_visible_listings_per_category")
+NEWEST_VISIBLE_LISTINGS_PER_LOCATION = query("newest_visible_listings_per_location")
+NEWEST_VISIBLE_LISTINGS_PER_SELLER = query("newest_visible_listings_per_seller")
 FAVORITE_COUNTS_BY_LISTING_IDS = query("favorite_counts_by_listing_ids")
 FAVORITED_LISTING_IDS_OF_VIEWER = query("favorited_listing_ids_of_viewer")
 
@@ -165,6 +169,60 @@ def listings_with_related(
     return DataLoader(batch)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageScope:
+    """One nested first page of listings (newest first): whose, filtered how, how many rows.
+
+    Pages that differ only in `key` (and `members`) are fetched by one statement.
+    """
+
+    kind: Literal["category", "location", "seller"]
+    key: str | UUID  # a category slug, a location id or a seller id
+    members: tuple[UUID, ...]  # for a category: it and its whole subtree
+    filters: tuple[tuple[str, Any], ...]  # every other bound filter parameter
+    limit: int
+
+
+_SCOPED_PAGES = {
+    "category": NEWEST_VISIBLE_LISTINGS_PER_CATEGORY,
+    "location": NEWEST_VISIBLE_LISTINGS_PER_LOCATION,
+    "seller": NEWEST_VISIBLE_LISTINGS_PER_SELLER,
+}
+
+
+def newest_pages_by_scope(pool: Pool) -> DataLoader[PageScope, list[Listing]]:
+    """First pages for many parents at once, so `categories { children { listings } }` or a
+    page of listings with `seller { listings }` is one statement, not one per parent."""
+    from graphql_api.schema.listings.types import Listing
+
+    async def batch(scopes: list[PageScope]) -> list[list[Listing]]:
+        groups: defaultdict[tuple[Any, ...], list[PageScope]] = defaultdict(list)
+        for scope in scopes:
+            groups[(scope.kind, scope.filters, scope.limit)].append(scope)
+        pages: dict[PageScope, list[Listing]] = {}
+        async with pool.connection() as conn:
+            for (kind, filters, limit), members in groups.items():
+                params: dict[str, Any] = {
+                    name: list(value) if isinstance(value, tuple) else value
+                    for name, value in filters
+                }
+                params["limit"] = limit
+                if kind == "category":
+                    params["scope_keys"] = [s.key for s in members for _ in s.members]
+                    params["scope_members"] = [m for s in members for m in s.members]
+                else:
+                    params["scopes"] = [s.key for s in members]
+                rows = await fetch_all(conn, _SCOPED_PAGES[kind], Listing, params)
+                by_key: defaultdict[Any, list[Listing]] = defaultdict(list)
+                for row in rows:
+                    by_key[row.scope_key].append(row)
+                for scope in members:
+                    pages[scope] = by_key.get(scope.key, [])
+        return [pages[scope] for scope in scopes]
+
+    return DataLoader(batch)
+
+
 def _row_id(row: Any) -> UUID:
     value: UUID = row.id
     return value
@@ -185,6 +243,9 @@ class Loaders:
         )
         self.listing_by_id: DataLoader[UUID, Listing | None] = listings_with_related(
             pool, viewer_id, self.images_by_listing_id, self.user_by_id
+        )
+        self.newest_page_by_scope: DataLoader[PageScope, list[Listing]] = newest_pages_by_scope(
+            pool
         )
         self.favorite_count_by_listing_id: DataLoader[UUID, int] = value_per_key(
             pool, FAVORITE_COUNTS_BY_LISTING_IDS, 0

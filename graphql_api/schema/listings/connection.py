@@ -19,6 +19,7 @@ from graphql_api.context import Context, Info
 from graphql_api.db import fetch_all, fetch_value
 from graphql_api.errors import BadUserInput
 from graphql_api.ids import uuid_of
+from graphql_api.loaders import PageScope
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
 from graphql_api.schema.listings.pagination import (
     Position,
@@ -148,9 +149,17 @@ async def visible_listings_connection(
     filters = _filter_params(context, listing_filter, category_slug, location_slug, user_id)
     if filters is None:
         return _empty_connection(after)
-    params = {**filters, **cursor, "limit": first + 1}
-    async with context.pool.connection() as conn:
-        rows = await fetch_all(conn, order.statement, Listing, params)
+    scope = (
+        _nested_scope(context, filters, first + 1, category_slug, location_slug, user_id)
+        if after is None and sort is ListingSort.NEWEST
+        else None
+    )
+    if scope is not None:
+        rows = await context.loaders.newest_page_by_scope.load(scope)
+    else:
+        params = {**filters, **cursor, "limit": first + 1}
+        async with context.pool.connection() as conn:
+            rows = await fetch_all(conn, order.statement, Listing, params)
     page = rows[:first]
     await prefetch_related(info, page)
 
@@ -167,6 +176,38 @@ async def visible_listings_connection(
         after=after,
         count_query=count,
     )
+
+
+def _nested_scope(
+    context: Context,
+    filters: dict[str, Any],
+    limit: int,
+    category_slug: str | None,
+    location_slug: str | None,
+    user_id: UUID | None,
+) -> PageScope | None:
+    """The batched form of a nested first page (`Category.listings`, `Location.listings`,
+    `User.listings`), or None for a top-level `listings` or an unknown location."""
+
+    def without(*names: str) -> tuple[tuple[str, Any], ...]:
+        return tuple(
+            (name, tuple(value) if isinstance(value, list) else value)
+            for name, value in sorted(filters.items())
+            if name not in names
+        )
+
+    if category_slug is not None:
+        members = tuple(filters["category_ids"] or [filters["category_id"]])
+        rest = without("category_id", "category_ids")
+        return PageScope("category", category_slug, members, rest, limit)
+    if location_slug is not None:
+        location = context.catalog.locations_by_slug.get(location_slug)
+        if location is None:
+            return None
+        return PageScope("location", uuid_of(location.id), (), without("location_slug"), limit)
+    if user_id is not None:
+        return PageScope("seller", user_id, (), without("user_id"), limit)
+    return None
 
 
 def _empty_connection(after: str | None) -> ListingConnection:

@@ -63,6 +63,7 @@ class Listing:
     contact_email_value: strawberry.Private[str | None]
     contact_phone_value: strawberry.Private[str | None]
     rank: strawberry.Private[float | None] = None
+    scope_key: strawberry.Private[Any] = None  # which parent a nested page's row belongs to
     # filled only by `listings_by_ids_for_viewer`, which the listing loader turns into primed
     # image and seller loads (see `loaders.listings_with_related`)
     images_json: strawberry.Private[list[dict[str, Any]] | None] = None
