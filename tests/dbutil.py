@@ -1,4 +1,5 @@
-"""Direct database access for tests: reading the truth a response is compared with."""
+"""Direct database access for tests: reading the truth a response is compared with, and moving
+time or state where a test needs it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,15 @@ def rows(database_url: str, statement: str, params: Any = None) -> list[dict[str
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute("SET TimeZone = 'UTC'")
         return conn.cursor(row_factory=dict_row).execute(statement, params).fetchall()
+
+
+def sql(
+    database_url: str, statement: str, params: list[Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """Run one statement; return its rows as tuples (empty for statements without a result)."""
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        cur = conn.execute(statement.encode(), params)
+        return cur.fetchall() if cur.description else []
 
 
 def run(database_url: str, statement: str, params: Any = None) -> None:

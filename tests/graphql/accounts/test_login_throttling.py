@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 
 from graphql_api.config import Settings
 from tests.conftest import start_live_server
-from tests.graphql.accounts.db import sql
+from tests.dbutil import sql
 from tests.graphql.client import data_of, gql
 from tests.graphql.users import SignedInUser, sign_up_user
 

@@ -6,7 +6,7 @@ import hashlib
 
 import httpx
 
-from tests.graphql.accounts.db import sql
+from tests.dbutil import sql
 from tests.graphql.client import data_of, gql
 from tests.graphql.users import SignedInUser, sign_up_user
 

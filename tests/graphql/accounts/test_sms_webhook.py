@@ -16,7 +16,7 @@ from starlette.datastructures import Secret
 from graphql_api.config import Settings
 from graphql_api.sms import SmsDeliveryError, WebhookSender
 from tests.conftest import start_live_server
-from tests.graphql.accounts.db import sql
+from tests.dbutil import sql
 from tests.graphql.client import data_of, gql
 from tests.graphql.users import REQUEST_PHONE_VERIFICATION, random_phone_number, sign_up_user
 

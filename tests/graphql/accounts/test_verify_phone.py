@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from graphql_api.config import Settings
-from tests.graphql.accounts.db import sql
+from tests.dbutil import sql
 from tests.graphql.client import data_of, gql
 from tests.graphql.users import (
     REQUEST_PHONE_VERIFICATION,
