@@ -89,6 +89,12 @@ _NO_CURSOR: dict[str, Any] = {
 }
 
 
+def _search_text(listing_filter: ListingFilter | None) -> str | None:
+    """The search words, or None when there are none (absent, empty or only blanks)."""
+    text = listing_filter.search.strip() if listing_filter and listing_filter.search else ""
+    return text or None
+
+
 def _filter_params(
     context: Context,
     listing_filter: ListingFilter | None,
@@ -98,7 +104,6 @@ def _filter_params(
 ) -> dict[str, Any] | None:
     """Bound parameters of the filter; None when it can match nothing (an unknown category)."""
     given = listing_filter or ListingFilter()
-    search = given.search.strip() if given.search else None
     category_ids: list[UUID] | None = None
     slug = category_slug or given.category_slug
     if slug is not None:
@@ -111,7 +116,7 @@ def _filter_params(
         "category_ids": category_ids if category_ids and len(category_ids) > 1 else None,
         "location_slug": location_slug or given.location_slug,
         "user_id": user_id,
-        "search": search or None,
+        "search": _search_text(given),
         "min_price": given.min_price,
         "max_price": given.max_price,
         "has_images": given.has_images,
@@ -140,8 +145,7 @@ async def visible_listings_connection(
 ) -> ListingConnection:
     check_page_size(first)
     context = info.context
-    search = listing_filter.search.strip() if listing_filter and listing_filter.search else ""
-    if sort is ListingSort.RELEVANCE and not search:
+    if sort is ListingSort.RELEVANCE and _search_text(listing_filter) is None:
         raise BadUserInput("sort RELEVANCE needs `filter.search`")
     order = _ORDERS[sort]
     secret = context.settings.secret_key_bytes
