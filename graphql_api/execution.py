@@ -12,6 +12,12 @@ complete the value. For the bulk of a listing page that amounts to much less:
   attribute, or whose resolver is marked `@context_only` (it reads nothing from `info` but
   `info.context` and takes only scalar arguments). The value is computed directly and its
   sub-selection executed without the per-field detour.
+* **`__typename`**, which clients such as Apollo add to every object: the type's name.
+
+Which of these a field is depends on the schema alone and is decided once per process. How a
+selection set runs is then compiled once per execution into a `_Program` (the steps of its
+fields, with arguments coerced and sub-selections collected), so the 50 listings of a page, or
+their 200 images, share one program instead of repeating those decisions for every object.
 
 Everything else, and any case out of the ordinary (a null where the schema forbids one, a
 resolver that answers with an awaitable, an exception), takes graphql-core's normal path, which
@@ -28,8 +34,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from graphql import (
-    FieldNode,
     GraphQLEnumType,
+    GraphQLError,
     GraphQLField,
     GraphQLList,
     GraphQLNonNull,
@@ -56,6 +62,9 @@ class _ContextOnlyInfo:
     context: Any
 
 
+# What the schema says of one (type, field), decided once per process ------------------------
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Leaf:
     attribute: str
@@ -71,14 +80,12 @@ class _Inline:
     object_type: GraphQLObjectType
     is_list: bool
     attribute: str | None  # a plain attribute, or...
-    resolver: Callable[..., Any] | None  # ...a @context_only resolver,
+    resolver: Callable[..., Any]  # ...a @context_only resolver (unused with an attribute)
     passes_info: bool = False  # called as resolver(source, info, **arguments) or (source, ...)
 
 
 _Plan = _Leaf | _Inline | None
-_FALLBACK: Any = object()
-# Decided once per (type, field) for the life of the process. Keys are schema objects, so two
-# schemas (say, a test's production one) never share an entry.
+# Keys are schema objects, so two schemas (say, a test's production one) never share an entry.
 _plans: dict[tuple[GraphQLObjectType, str], _Plan] = {}
 
 
@@ -103,7 +110,7 @@ def _plan_for(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     if not isinstance(named, GraphQLObjectType) or named.is_type_of is not None:
         return None
     if is_default:
-        return _Inline(field, named, is_list, definition.python_name, None)
+        return _Inline(field, named, is_list, definition.python_name, _no_resolver)
     function = getattr(definition.base_resolver, "wrapped_func", None)
     if function is None or not getattr(function, "__context_only__", False):
         return None
@@ -114,8 +121,62 @@ def _plan_for(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     return _Inline(field, named, is_list, None, function, passes_info)
 
 
+def _no_resolver(*_: Any, **__: Any) -> Any:
+    raise AssertionError("an attribute-backed field has no resolver")
+
+
+def _cached_plan(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
+    key = (parent_type, field_name)
+    if key not in _plans:
+        _plans[key] = _plan_for(parent_type, field_name)
+    return _plans[key]
+
+
+# How one selection set runs, compiled once per execution --------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _LeafStep:
+    name: str  # the response key
+    details: FieldDetailsList
+    leaf: _Leaf
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _InlineStep:
+    name: str
+    details: FieldDetailsList
+    inline: _Inline
+    arguments: dict[str, Any]  # coerced once: the variables do not change during execution
+    program: _Program  # of the sub-selection
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _TypenameStep:
+    name: str
+    details: FieldDetailsList
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _GraphQLCoreStep:
+    """Anything else: graphql-core's normal path."""
+
+    name: str
+    details: FieldDetailsList
+
+
+_Step = _LeafStep | _InlineStep | _TypenameStep | _GraphQLCoreStep
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Program:
+    object_type: GraphQLObjectType
+    steps: list[_Step]
+
+
 class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    _argument_cache: dict[int, dict[str, Any]]
+    _programs: dict[tuple[GraphQLObjectType, int], tuple[GroupedFieldSet, _Program]]
+    _context_only_info: _ContextOnlyInfo
 
     def execute_fields(
         self,
@@ -125,41 +186,85 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: GroupedFieldSet,
         position_context: Any,
     ) -> AwaitableOrValue[dict[str, Any]]:
-        """graphql-core's `execute_fields`, with the two shortcuts tried first."""
+        """graphql-core's `execute_fields`, run from a compiled program (not when deferring)."""
+        if position_context is not None:
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        return self._run(self._program(parent_type, grouped_field_set), source_value, path)
+
+    # compiling ---------------------------------------------------------------------------
+
+    def _program(self, object_type: GraphQLObjectType, fields: GroupedFieldSet) -> _Program:
+        """The program of a grouped field set; graphql-core hands out the same set for every
+        object of a list, so it is compiled once per execution (kept alive with its key)."""
+        programs = getattr(self, "_programs", None)
+        if programs is None:
+            programs = self._programs = {}
+        key = (object_type, id(fields))
+        cached = programs.get(key)
+        if cached is None:
+            cached = programs[key] = (fields, self._compile(object_type, fields))
+        return cached[1]
+
+    def _compile(self, object_type: GraphQLObjectType, fields: GroupedFieldSet) -> _Program:
+        return _Program(
+            object_type,
+            [self._step(object_type, name, details) for name, details in fields.items()],
+        )
+
+    def _step(self, object_type: GraphQLObjectType, name: str, details: FieldDetailsList) -> _Step:
+        node = details[0].node
+        if node.name.value == "__typename":
+            return _TypenameStep(name, details)
+        plan = _cached_plan(object_type, node.name.value)
+        if isinstance(plan, _Leaf) and not node.arguments:
+            return _LeafStep(name, details, plan)
+        if not isinstance(plan, _Inline) or (plan.attribute is not None and node.arguments):
+            return _GraphQLCoreStep(name, details)
+        try:
+            arguments = get_argument_values(plan.field, node, self.variable_values)
+        except GraphQLError:  # the normal path reports it, located
+            return _GraphQLCoreStep(name, details)
+        grouped_field_set, new_defer_usages, _ = self.collect_subfields(plan.object_type, details)
+        if new_defer_usages:
+            return _GraphQLCoreStep(name, details)
+        program = self._program(plan.object_type, grouped_field_set)
+        return _InlineStep(name, details, plan, arguments, program)
+
+    # running -----------------------------------------------------------------------------
+
+    def _run(
+        self, program: _Program, source: Any, path: Path | None
+    ) -> AwaitableOrValue[dict[str, Any]]:
         results: dict[str, Any] = {}
         awaitable_fields: list[str] = []
         try:
-            for response_name, details in grouped_field_set.items():
-                node = details[0].node
-                key = (parent_type, node.name.value)
-                plan = _plans[key] if key in _plans else _plans.setdefault(key, _plan_for(*key))
-                value = _FALLBACK
-                if isinstance(plan, _Leaf):
-                    if not node.arguments:
-                        value = _leaf_value(plan, source_value)
-                elif plan is not None:
-                    value = self._inline_value(
-                        plan,
-                        parent_type,
-                        source_value,
-                        path,
-                        response_name,
-                        details,
-                        position_context,
-                    )
-                if value is _FALLBACK:
-                    value = self.execute_field(
-                        parent_type,
-                        source_value,
-                        details,
-                        Path(path, response_name, parent_type.name),
-                        position_context,
-                    )
+            for step in program.steps:
+                if isinstance(step, _LeafStep):
+                    leaf = step.leaf
+                    value = getattr(source, leaf.attribute)
+                    if value is not None:
+                        try:
+                            value = leaf.serialize(value)
+                        except Exception:  # the normal path raises the proper located error
+                            value = self._by_graphql_core(program, source, path, step)
+                    elif leaf.non_null:
+                        value = self._by_graphql_core(program, source, path, step)
+                    results[step.name] = value
+                    continue
+                if isinstance(step, _TypenameStep):
+                    results[step.name] = program.object_type.name
+                    continue
+                if isinstance(step, _InlineStep):
+                    value = self._inline(program, source, path, step)
+                else:
+                    value = self._by_graphql_core(program, source, path, step)
                     if value is Undefined:
                         continue
-                results[response_name] = value
+                results[step.name] = value
                 if self.is_awaitable(value):
-                    awaitable_fields.append(response_name)
+                    awaitable_fields.append(step.name)
         except Exception:
             if awaitable_fields:
                 self.settle_in_background([results[name] for name in awaitable_fields])
@@ -168,91 +273,52 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
         return _await_fields(results, awaitable_fields)
 
-    def _inline_value(
-        self,
-        plan: _Inline,
-        parent_type: GraphQLObjectType,
-        source: Any,
-        path: Path | None,
-        response_name: str,
-        details: FieldDetailsList,
-        position_context: Any,
-    ) -> Any:
-        if plan.attribute is not None:
-            if details[0].node.arguments:
-                return _FALLBACK
-            value = getattr(source, plan.attribute)
+    def _by_graphql_core(
+        self, program: _Program, source: Any, path: Path | None, step: _Step
+    ) -> AwaitableOrValue[Any]:
+        field_path = Path(path, step.name, program.object_type.name)
+        return self.execute_field(program.object_type, source, step.details, field_path, None)
+
+    def _inline(self, program: _Program, source: Any, path: Path | None, step: _InlineStep) -> Any:
+        inline = step.inline
+        if inline.attribute is not None:
+            value = getattr(source, inline.attribute)
         else:
-            assert plan.resolver is not None
             try:
-                arguments = self._arguments(plan.field, details[0].node)
-                if plan.passes_info:
-                    info = _ContextOnlyInfo(self.context_value)
-                    value = plan.resolver(source, info, **arguments)
+                if inline.passes_info:
+                    value = inline.resolver(source, self._info(), **step.arguments)
                 else:
-                    value = plan.resolver(source, **arguments)
+                    value = inline.resolver(source, **step.arguments)
             except Exception:  # the normal path raises and locates it
-                return _FALLBACK
+                return self._by_graphql_core(program, source, path, step)
             if self.is_awaitable(value):
                 _discard(value)
-                return _FALLBACK
+                return self._by_graphql_core(program, source, path, step)
         if value is None:
-            return _FALLBACK
-        field_path = Path(path, response_name, parent_type.name)
-        complete = self._subfields_executor(plan.object_type, details, position_context)
-        if not plan.is_list:
-            return complete(value, field_path)
+            return self._by_graphql_core(program, source, path, step)
+        field_path = Path(path, step.name, program.object_type.name)
+        if not inline.is_list:
+            return self._run(step.program, value, field_path)
         items: list[Any] = []
         pending: list[int] = []
         for index, item in enumerate(value):
             if item is None:
                 for position in pending:
                     _discard(items[position])
-                return _FALLBACK
-            completed = complete(item, field_path.add_key(index, None))
-            if self.is_awaitable(completed):
+                return self._by_graphql_core(program, source, path, step)
+            completed = self._run(step.program, item, field_path.add_key(index, None))
+            if completed.__class__ is not dict:
                 pending.append(index)
             items.append(completed)
         if not pending:
             return items
         return _await_items(items, pending)
 
-    def _subfields_executor(
-        self, object_type: GraphQLObjectType, details: FieldDetailsList, position_context: Any
-    ) -> Callable[[Any, Path], AwaitableOrValue[dict[str, Any]]]:
-        """How to execute an object's sub-selection: straight to `execute_fields` when nothing
-        is deferred (collected once for a whole list), else graphql-core's incremental path."""
-        grouped_field_set, new_defer_usages, _ = self.collect_subfields(object_type, details)
-        if position_context is None and not new_defer_usages:
-            return lambda value, path: self.execute_fields(
-                object_type, value, path, grouped_field_set, None
-            )
-        return lambda value, path: self.collect_and_execute_subfields(
-            object_type, details, path, value, position_context
-        )
-
-    def _arguments(self, field: GraphQLField, node: FieldNode) -> dict[str, Any]:
-        """Coerced once per field node: the variables do not change during one execution, and
-        a page repeats the same node (say `images(first: 4)`) for every listing."""
-        if not field.args:
-            return {}
-        cache: dict[int, dict[str, Any]] | None = getattr(self, "_argument_cache", None)
-        if cache is None:
-            cache = self._argument_cache = {}
-        arguments = cache.get(id(node))
-        if arguments is None:
-            arguments = cache[id(node)] = get_argument_values(field, node, self.variable_values)
-        return dict(arguments)
-
-
-def _leaf_value(plan: _Leaf, source: Any) -> Any:
-    value = getattr(source, plan.attribute)
-    if value is None:
-        return _FALLBACK if plan.non_null else None
-    try:
-        return plan.serialize(value)
-    except Exception:  # the normal path raises the proper located error
-        return _FALLBACK
+    def _info(self) -> _ContextOnlyInfo:
+        info = getattr(self, "_context_only_info", None)
+        if info is None:
+            info = self._context_only_info = _ContextOnlyInfo(self.context_value)
+        return info
 
 
 def _discard(awaitable: Any) -> None:

@@ -25,6 +25,12 @@ DOCUMENTS = [
                                   seller { name username createdAt } }""",
     """query { locations { city state country slug createdAt }
                nope: category(slug: "nope") { id } }""",
+    """query { listings(first: 5) { __typename nodes { __typename id
+         images(first: 2) @include(if: true) { __typename imageUrl }
+         all: images { displayOrder } skipped: images @skip(if: true) { id }
+         category { ...Crumbs } } } }
+       fragment Crumbs on Category { ancestors { slug } parent { slug } }""",
+    """query { categories { slug children { slug listings(first: 2) { nodes { title } } } } }""",
 ]
 
 
