@@ -128,30 +128,17 @@ def listings_with_related(
     A listing's detail (the listing, its images, its seller) then costs one statement instead
     of three; the image and user loaders still serve every other path.
     """
-    from graphql_api.schema.listings.types import Listing, ListingImage
+    from graphql_api.schema.listings.types import Listing
     from graphql_api.schema.users.types import User
 
     async def batch(keys: list[UUID]) -> list[Listing | None]:
         async with pool.connection() as conn:
             params = {"ids": list(keys), "viewer_id": viewer_id}
             rows = await fetch_all(conn, LISTINGS_BY_IDS_FOR_VIEWER, Listing, params)
+        prime_images(images, rows)
         found: dict[UUID, Listing] = {}
         for row in rows:
-            listing_id = _row_id(row)
-            found[listing_id] = row
-            images.prime(
-                listing_id,
-                [
-                    ListingImage(
-                        id=image["id"],
-                        image_url=image["image_url"],
-                        display_order=image["display_order"],
-                        created_at=datetime.fromisoformat(image["created_at"]),
-                        listing_id=listing_id,
-                    )
-                    for image in row.images_json or ()
-                ],
-            )
+            found[_row_id(row)] = row
             if row.seller_json is not None:
                 seller = row.seller_json
                 users.prime(
@@ -163,10 +150,36 @@ def listings_with_related(
                         created_at=datetime.fromisoformat(seller["created_at"]),
                     ),
                 )
-            row.images_json = row.seller_json = None
+            row.seller_json = None
         return [found.get(key) for key in keys]
 
     return DataLoader(batch)
+
+
+def prime_images(loader: DataLoader[UUID, list[ListingImage]], listings: list[Listing]) -> None:
+    """Hand the images that listing rows brought along as JSON (`images_json`, from the
+    statements that take `with_images`) to the image loader, so no statement fetches them
+    again; a row without that column (None) primes nothing."""
+    from graphql_api.schema.listings.types import ListingImage
+
+    for listing in listings:
+        if listing.images_json is None:
+            continue
+        listing_id = _row_id(listing)
+        loader.prime(
+            listing_id,
+            [
+                ListingImage(
+                    id=image["id"],
+                    image_url=image["image_url"],
+                    display_order=image["display_order"],
+                    created_at=datetime.fromisoformat(image["created_at"]),
+                    listing_id=listing_id,
+                )
+                for image in listing.images_json
+            ],
+        )
+        listing.images_json = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -1,9 +1,16 @@
 -- name: visible_listings_newest
--- Visible listings matching the filter, newest first, after a (created_at, id) cursor.
+-- Visible listings matching the filter, newest first, after a (created_at, id) cursor; with
+-- with_images, each row also carries its images (display order) as JSON, saving the page a statement.
 SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
+       CASE WHEN %(with_images)s::boolean THEN (
+         SELECT coalesce(json_agg(json_build_object(
+                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
+                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         FROM app.listing_images AS i
+         WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
   %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
@@ -14,11 +21,18 @@ ORDER BY l.created_at DESC, l.id DESC
 LIMIT %(limit)s;
 
 -- name: visible_listings_oldest
--- Visible listings matching the filter, oldest first, after a (created_at, id) cursor.
+-- Visible listings matching the filter, oldest first, after a (created_at, id) cursor (images as
+-- JSON with with_images).
 SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
+       CASE WHEN %(with_images)s::boolean THEN (
+         SELECT coalesce(json_agg(json_build_object(
+                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
+                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         FROM app.listing_images AS i
+         WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
   %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
@@ -29,11 +43,18 @@ ORDER BY l.created_at ASC, l.id ASC
 LIMIT %(limit)s;
 
 -- name: visible_listings_price_asc
--- Visible listings matching the filter, cheapest first (no price last), after a (price, id) cursor.
+-- Visible listings matching the filter, cheapest first (no price last), after a (price, id) cursor
+-- (images as JSON with with_images).
 SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
+       CASE WHEN %(with_images)s::boolean THEN (
+         SELECT coalesce(json_agg(json_build_object(
+                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
+                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         FROM app.listing_images AS i
+         WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
   %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
@@ -46,11 +67,18 @@ ORDER BY l.price ASC NULLS LAST, l.id ASC
 LIMIT %(limit)s;
 
 -- name: visible_listings_price_desc
--- Visible listings matching the filter, dearest first (no price last), after a (price, id) cursor.
+-- Visible listings matching the filter, dearest first (no price last), after a (price, id) cursor
+-- (images as JSON with with_images).
 SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+       l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
+       CASE WHEN %(with_images)s::boolean THEN (
+         SELECT coalesce(json_agg(json_build_object(
+                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
+                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         FROM app.listing_images AS i
+         WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
   %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
   %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
@@ -63,8 +91,15 @@ ORDER BY l.price DESC NULLS LAST, l.id DESC
 LIMIT %(limit)s;
 
 -- name: visible_listings_relevance
--- Visible listings matching a search, best match first, after a (rank, id) cursor.
-SELECT ranked.*
+-- Visible listings matching a search, best match first, after a (rank, id) cursor (images as JSON
+-- with with_images).
+SELECT ranked.*,
+       CASE WHEN %(with_images)s::boolean THEN (
+         SELECT coalesce(json_agg(json_build_object(
+                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
+                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         FROM app.listing_images AS i
+         WHERE i.listing_id = ranked.id) END AS images_json
 FROM (
   SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,

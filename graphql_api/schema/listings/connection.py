@@ -19,7 +19,7 @@ from graphql_api.context import Context, Info
 from graphql_api.db import fetch_all, fetch_value
 from graphql_api.errors import BadUserInput
 from graphql_api.ids import uuid_of
-from graphql_api.loaders import PageScope
+from graphql_api.loaders import PageScope, prime_images
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
 from graphql_api.schema.listings.pagination import (
     Position,
@@ -158,14 +158,19 @@ async def visible_listings_connection(
         if after is None and sort is ListingSort.NEWEST
         else None
     )
+    selected = selected_names(info, ("nodes",), ("edges", "node"))
     if scope is not None:
         rows = await context.loaders.newest_page_by_scope.load(scope)
     else:
-        params = {**filters, **cursor, "limit": first + 1}
+        with_images = "images" in selected
+        params = {**filters, **cursor, "limit": first + 1, "with_images": with_images}
         async with context.pool.connection() as conn:
             rows = await fetch_all(conn, order.statement, Listing, params)
+        if with_images:
+            prime_images(context.loaders.images_by_listing_id, rows)
+            selected.discard("images")
     page = rows[:first]
-    await prefetch_related(info, page)
+    await prefetch_related(context, page, selected)
 
     async def count() -> int:
         async with context.pool.connection() as conn:
@@ -220,14 +225,14 @@ def _empty_connection(after: str | None) -> ListingConnection:
     )
 
 
-async def prefetch_related(info: Info, page: list[Listing]) -> None:
-    """Load the related rows the query selects for the whole page at once.
+async def prefetch_related(context: Context, page: list[Listing], selected: set[str]) -> None:
+    """Load the related rows the query selects (`selected`: the listing fields asked for) for
+    the whole page at once.
 
     The same loaders and statements as field-by-field loading, but the fields then find their
     values ready and resolve synchronously (see `loaders.load_now`).
     """
-    selected = selected_names(info, ("nodes",), ("edges", "node"))
-    loaders = info.context.loaders
+    loaders = context.loaders
     pending: list[Awaitable[object]] = []
     if "seller" in selected:
         pending.append(loaders.user_by_id.load_many([row.user_id for row in page]))
