@@ -45,6 +45,7 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cancel
+from graphql.type.scalars import serialize_boolean, serialize_id, serialize_string
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 Resolver = TypeVar("Resolver", bound=Callable[..., Any])
@@ -70,6 +71,8 @@ class _Leaf:
     attribute: str
     serialize: Callable[[Any], Any]
     non_null: bool
+    # values of this class serialise to themselves (`str` for String and ID, `bool` for Boolean)
+    passthrough: type | None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -85,6 +88,11 @@ class _Inline:
 
 
 _Plan = _Leaf | _Inline | None
+_PASSTHROUGH: dict[Callable[[Any], Any], type] = {
+    serialize_string: str,
+    serialize_id: str,
+    serialize_boolean: bool,
+}
 # Keys are schema objects, so two schemas (say, a test's production one) never share an entry.
 _plans: dict[tuple[GraphQLObjectType, str], _Plan] = {}
 
@@ -98,7 +106,10 @@ def _plan_for(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     non_null = isinstance(field.type, GraphQLNonNull)
     named = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
     if isinstance(named, GraphQLScalarType | GraphQLEnumType):
-        return _Leaf(definition.python_name, named.serialize, non_null) if is_default else None
+        if not is_default:
+            return None
+        passthrough = _PASSTHROUGH.get(named.serialize)
+        return _Leaf(definition.python_name, named.serialize, non_null, passthrough)
     if not non_null:
         return None
     is_list = isinstance(named, GraphQLList)
@@ -166,6 +177,17 @@ class _GraphQLCoreStep:
 
 
 _Step = _LeafStep | _InlineStep | _TypenameStep | _GraphQLCoreStep
+# A response path as graphql-core's `Path` (a named tuple) or, below inline fields, as a plain
+# `(previous, key, typename)` tuple: built for every object of a page but read only when a field
+# takes the normal path, so it is turned into a `Path` only then.
+_LazyPath = Path | tuple[Any, str | int, str | None] | None
+
+
+def _materialize(path: _LazyPath) -> Path | None:
+    if path is None or isinstance(path, Path):
+        return path
+    previous, key, typename = path
+    return Path(_materialize(previous), key, typename)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -192,6 +214,12 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source_value, path, grouped_field_set, position_context
             )
         return self._run(self._program(parent_type, grouped_field_set), source_value, path)
+
+    def _info(self) -> _ContextOnlyInfo:
+        info = getattr(self, "_context_only_info", None)
+        if info is None:
+            info = self._context_only_info = _ContextOnlyInfo(self.context_value)
+        return info
 
     # compiling ---------------------------------------------------------------------------
 
@@ -235,7 +263,7 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
     # running -----------------------------------------------------------------------------
 
     def _run(
-        self, program: _Program, source: Any, path: Path | None
+        self, program: _Program, source: Any, path: _LazyPath
     ) -> AwaitableOrValue[dict[str, Any]]:
         results: dict[str, Any] = {}
         awaitable_fields: list[str] = []
@@ -244,7 +272,9 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if isinstance(step, _LeafStep):
                     leaf = step.leaf
                     value = getattr(source, leaf.attribute)
-                    if value is not None:
+                    if value.__class__ is leaf.passthrough:
+                        pass
+                    elif value is not None:
                         try:
                             value = leaf.serialize(value)
                         except Exception:  # the normal path raises the proper located error
@@ -253,11 +283,14 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         value = self._by_graphql_core(program, source, path, step)
                     results[step.name] = value
                     continue
-                if isinstance(step, _TypenameStep):
-                    results[step.name] = program.object_type.name
-                    continue
                 if isinstance(step, _InlineStep):
                     value = self._inline(program, source, path, step)
+                    if value.__class__ is dict or value.__class__ is list or value is None:
+                        results[step.name] = value
+                        continue
+                elif isinstance(step, _TypenameStep):
+                    results[step.name] = program.object_type.name
+                    continue
                 else:
                     value = self._by_graphql_core(program, source, path, step)
                     if value is Undefined:
@@ -274,12 +307,12 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return _await_fields(results, awaitable_fields)
 
     def _by_graphql_core(
-        self, program: _Program, source: Any, path: Path | None, step: _Step
+        self, program: _Program, source: Any, path: _LazyPath, step: _Step
     ) -> AwaitableOrValue[Any]:
-        field_path = Path(path, step.name, program.object_type.name)
+        field_path = Path(_materialize(path), step.name, program.object_type.name)
         return self.execute_field(program.object_type, source, step.details, field_path, None)
 
-    def _inline(self, program: _Program, source: Any, path: Path | None, step: _InlineStep) -> Any:
+    def _inline(self, program: _Program, source: Any, path: _LazyPath, step: _InlineStep) -> Any:
         inline = step.inline
         if inline.attribute is not None:
             value = getattr(source, inline.attribute)
@@ -296,7 +329,7 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return self._by_graphql_core(program, source, path, step)
         if value is None:
             return self._by_graphql_core(program, source, path, step)
-        field_path = Path(path, step.name, program.object_type.name)
+        field_path = (path, step.name, program.object_type.name)
         if not inline.is_list:
             return self._run(step.program, value, field_path)
         items: list[Any] = []
@@ -306,19 +339,13 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 for position in pending:
                     _discard(items[position])
                 return self._by_graphql_core(program, source, path, step)
-            completed = self._run(step.program, item, field_path.add_key(index, None))
+            completed = self._run(step.program, item, (field_path, index, None))
             if completed.__class__ is not dict:
                 pending.append(index)
             items.append(completed)
         if not pending:
             return items
         return _await_items(items, pending)
-
-    def _info(self) -> _ContextOnlyInfo:
-        info = getattr(self, "_context_only_info", None)
-        if info is None:
-            info = self._context_only_info = _ContextOnlyInfo(self.context_value)
-        return info
 
 
 def _discard(awaitable: Any) -> None:
