@@ -159,26 +159,27 @@ def listings_with_related(
 def prime_images(loader: DataLoader[UUID, list[ListingImage]], listings: list[Listing]) -> None:
     """Hand the images that listing rows brought along as JSON (`images_json`, from the
     statements that take `with_images`) to the image loader, so no statement fetches them
-    again; a row without that column (None) primes nothing."""
+    again; a row without that column (None) primes nothing.
+
+    The JSON objects are keyed by attribute name, so each becomes an image's `__dict__` as a
+    row does in `db._rows_as` (a keyword call per image cost 4% of a browse request).
+    """
     from graphql_api.schema.listings.types import ListingImage
 
+    new = object.__new__
+    parse_timestamp = datetime.fromisoformat
     for listing in listings:
         if listing.images_json is None:
             continue
         listing_id = _row_id(listing)
-        loader.prime(
-            listing_id,
-            [
-                ListingImage(
-                    id=image["id"],
-                    image_url=image["image_url"],
-                    display_order=image["display_order"],
-                    created_at=datetime.fromisoformat(image["created_at"]),
-                    listing_id=listing_id,
-                )
-                for image in listing.images_json
-            ],
-        )
+        images: list[ListingImage] = []
+        for attributes in listing.images_json:
+            attributes["created_at"] = parse_timestamp(attributes["created_at"])
+            attributes["listing_id"] = listing_id
+            image = new(ListingImage)
+            image.__dict__.update(attributes)
+            images.append(image)
+        loader.prime(listing_id, images)
         listing.images_json = None
 
 
