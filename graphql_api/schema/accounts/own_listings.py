@@ -42,7 +42,8 @@ async def own_listings_connection(
         return total
 
     return ListingConnection.of(
-        [(row, Position(row.created_at.isoformat(), uuid_of(row.id))) for row in page],
+        page,
+        lambda row: Position(row.created_at.isoformat(), uuid_of(row.id)),
         order=_ORDER,
         secret=secret,
         has_next_page=len(rows) > first,

@@ -178,7 +178,8 @@ async def visible_listings_connection(
         return total
 
     return ListingConnection.of(
-        [(row, Position(order.key_of(row), uuid_of(row.id))) for row in page],
+        page,
+        lambda row: Position(order.key_of(row), uuid_of(row.id)),
         order=sort.name,
         secret=secret,
         has_next_page=len(rows) > first,
@@ -221,8 +222,12 @@ def _nested_scope(
 
 def _empty_connection(after: str | None) -> ListingConnection:
     return ListingConnection.of(
-        [], order="", secret=b"", has_next_page=False, after=after, count_query=None
+        [], _no_position, order="", secret=b"", has_next_page=False, after=after, count_query=None
     )
+
+
+def _no_position(listing: Listing) -> Position:
+    raise AssertionError("an empty page has no positions")
 
 
 async def prefetch_related(context: Context, page: list[Listing], selected: set[str]) -> None:

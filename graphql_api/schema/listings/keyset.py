@@ -14,6 +14,7 @@ from uuid import UUID
 
 from graphql_api.context import Info
 from graphql_api.db import fetch_all, fetch_value
+from graphql_api.ids import uuid_of
 from graphql_api.schema.listings.pagination import (
     Position,
     check_page_size,
@@ -60,12 +61,10 @@ async def newest_first_page(
             total: int = await fetch_value(conn, order.count, params)
         return total
 
+    positions = {row.id: Position(row.sort_at.isoformat(), row.id) for row in page}
     return ListingConnection.of(
-        [
-            (listing, Position(row.sort_at.isoformat(), row.id))
-            for row, listing in zip(page, listings, strict=True)
-            if listing is not None  # hidden between the two reads
-        ],
+        [listing for listing in listings if listing is not None],  # hidden between the reads
+        lambda listing: positions[uuid_of(listing.id)],
         order=order.name,
         secret=context.settings.secret_key_bytes,
         has_next_page=len(rows) > first,
