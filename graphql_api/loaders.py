@@ -119,24 +119,22 @@ def value_per_key(
 
 
 def listings_with_related(
-    pool: Pool,
-    viewer_id: UUID | None,
-    images: DataLoader[UUID, list[ListingImage]],
-    users: DataLoader[UUID, User | None],
+    pool: Pool, viewer_id: UUID | None, users: DataLoader[UUID, User | None]
 ) -> DataLoader[UUID, Listing | None]:
-    """Listings by id, priming `images` and `users` with what their statement brings along.
+    """Listings by id, with the images their statement brings along attached, and `users`
+    primed with their sellers.
 
     A listing's detail (the listing, its images, its seller) then costs one statement instead
     of three; the image and user loaders still serve every other path.
     """
-    from graphql_api.schema.listings.types import Listing
+    from graphql_api.schema.listings.types import Listing, attach_images
     from graphql_api.schema.users.types import User
 
     async def batch(keys: list[UUID]) -> list[Listing | None]:
         async with pool.connection() as conn:
             params = {"ids": list(keys), "viewer_id": viewer_id}
             rows = await fetch_all(conn, LISTINGS_BY_IDS_FOR_VIEWER, Listing, params)
-        prime_images(images, rows)
+        attach_images(rows)
         found: dict[UUID, Listing] = {}
         for row in rows:
             found[_row_id(row)] = row
@@ -155,33 +153,6 @@ def listings_with_related(
         return [found.get(key) for key in keys]
 
     return DataLoader(batch)
-
-
-def prime_images(loader: DataLoader[UUID, list[ListingImage]], listings: list[Listing]) -> None:
-    """Hand the images that listing rows brought along as JSON (`images_json`, from the
-    statements that take `with_images`) to the image loader, so no statement fetches them
-    again; a row without that column (None) primes nothing.
-
-    The JSON objects are keyed by attribute name, so each becomes an image's `__dict__` as a
-    row does in `db._rows_as` (a keyword call per image cost 4% of a browse request).
-    """
-    from graphql_api.schema.listings.types import ListingImage
-
-    new = object.__new__
-    parse_timestamp = datetime.fromisoformat
-    for listing in listings:
-        if listing.images_json is None:
-            continue
-        listing_id = _row_id(listing)
-        images: list[ListingImage] = []
-        for attributes in listing.images_json:
-            attributes["created_at"] = parse_timestamp(attributes["created_at"])
-            attributes["listing_id"] = listing_id
-            image = new(ListingImage)
-            image.__dict__.update(attributes)
-            images.append(image)
-        loader.prime(listing_id, images)
-        listing.images_json = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -270,9 +241,7 @@ class Loaders:
 
     @functools.cached_property
     def listing_by_id(self) -> DataLoader[UUID, Listing | None]:
-        return listings_with_related(
-            self._pool, self._viewer_id, self.images_by_listing_id, self.user_by_id
-        )
+        return listings_with_related(self._pool, self._viewer_id, self.user_by_id)
 
     @functools.cached_property
     def newest_page_by_scope(self) -> DataLoader[PageScope, list[Listing]]:

@@ -19,14 +19,14 @@ from graphql_api.context import Context, Info
 from graphql_api.db import fetch_all, fetch_value
 from graphql_api.errors import BadUserInput
 from graphql_api.ids import uuid_of
-from graphql_api.loaders import PageScope, prime_images
+from graphql_api.loaders import PageScope
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
 from graphql_api.schema.listings.pagination import (
     Position,
     check_page_size,
     decode_cursor,
 )
-from graphql_api.schema.listings.types import Listing, ListingConnection
+from graphql_api.schema.listings.types import Listing, ListingConnection, attach_images
 from graphql_api.selection import selected_names
 from graphql_api.sql import Query, query
 
@@ -167,7 +167,7 @@ async def visible_listings_connection(
         async with context.pool.connection() as conn:
             rows = await fetch_all(conn, order.statement, Listing, params)
         if with_images:
-            prime_images(context.loaders.images_by_listing_id, rows)
+            attach_images(rows)
             selected.discard("images")
     page = rows[:first]
     await prefetch_related(context, page, selected)
