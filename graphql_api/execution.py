@@ -34,6 +34,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from graphql import (
+    ExecutionResult,
     GraphQLEnumType,
     GraphQLError,
     GraphQLField,
@@ -146,29 +147,30 @@ def _cached_plan(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
 # How one selection set runs, compiled once per execution --------------------------------------
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class _LeafStep:
     name: str  # the response key
     details: FieldDetailsList
     leaf: _Leaf
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class _InlineStep:
     name: str
     details: FieldDetailsList
     inline: _Inline
     arguments: dict[str, Any]  # coerced once: the variables do not change during execution
     program: _Program  # of the sub-selection
+    info: _ContextOnlyInfo  # what a resolver that takes `info` gets
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class _TypenameStep:
     name: str
     details: FieldDetailsList
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class _GraphQLCoreStep:
     """Anything else: graphql-core's normal path."""
 
@@ -190,10 +192,22 @@ def _materialize(path: _LazyPath) -> Path | None:
     return Path(_materialize(previous), key, typename)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class _Program:
     object_type: GraphQLObjectType
     steps: list[_Step]
+    # when every step is a plain leaf (the images, categories and locations of a page): the
+    # leaves as (response key, attribute, passthrough, serialize, non-null) for a tighter loop
+    leaves: list[tuple[str, str, type | None, Callable[[Any], Any], bool]] | None = None
+
+    def __post_init__(self) -> None:
+        if all(isinstance(step, _LeafStep) for step in self.steps):
+            self.leaves = [
+                (step.name, leaf.attribute, leaf.passthrough, leaf.serialize, leaf.non_null)
+                for step in self.steps
+                if isinstance(step, _LeafStep)
+                for leaf in (step.leaf,)
+            ]
 
 
 class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -214,6 +228,23 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source_value, path, grouped_field_set, position_context
             )
         return self._run(self._program(parent_type, grouped_field_set), source_value, path)
+
+    def build_response(self, data: dict[str, Any] | None) -> Any:
+        """graphql-core's response, after which this context lets go of what it built.
+
+        graphql-core's context keeps bound methods of itself (`async_helpers`): a reference
+        cycle, which only the cyclic garbage collector frees, with the request, its context
+        and everything compiled. Measured at concurrency 16 on the detail query: 220 such
+        objects per request, collections of 180,000 objects taking 0.26 s, p99 0.24 s; with
+        the cycle cut once the response exists (nothing reads those helpers afterwards),
+        no cyclic garbage and p99 0.04 s.
+        """
+        response = super().build_response(data)
+        if isinstance(response, ExecutionResult):
+            self._programs = {}
+            self._relevant_sub_fields.clear()
+            del self.async_helpers  # bound methods of this context: the cycle itself
+        return response
 
     def _info(self) -> _ContextOnlyInfo:
         info = getattr(self, "_context_only_info", None)
@@ -258,11 +289,32 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if new_defer_usages:
             return _GraphQLCoreStep(name, details)
         program = self._program(plan.object_type, grouped_field_set)
-        return _InlineStep(name, details, plan, arguments, program)
+        return _InlineStep(name, details, plan, arguments, program, self._info())
 
     # running -----------------------------------------------------------------------------
 
     def _run(
+        self, program: _Program, source: Any, path: _LazyPath
+    ) -> AwaitableOrValue[dict[str, Any]]:
+        if program.leaves is None:
+            return self._run_steps(program, source, path)
+        results: dict[str, Any] = {}
+        for name, attribute, passthrough, serialize, non_null in program.leaves:
+            value = getattr(source, attribute)
+            if value.__class__ is passthrough:
+                results[name] = value
+            elif value is not None:
+                try:
+                    results[name] = serialize(value)
+                except Exception:  # the general loop takes the normal path for it
+                    return self._run_steps(program, source, path)
+            elif non_null:
+                return self._run_steps(program, source, path)
+            else:
+                results[name] = None
+        return results
+
+    def _run_steps(
         self, program: _Program, source: Any, path: _LazyPath
     ) -> AwaitableOrValue[dict[str, Any]]:
         results: dict[str, Any] = {}
@@ -319,7 +371,7 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         else:
             try:
                 if inline.passes_info:
-                    value = inline.resolver(source, self._info(), **step.arguments)
+                    value = inline.resolver(source, step.info, **step.arguments)
                 else:
                     value = inline.resolver(source, **step.arguments)
             except Exception:  # the normal path raises and locates it

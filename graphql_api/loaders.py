@@ -257,9 +257,6 @@ class Loaders:
             self._pool, FAVORITED_LISTING_IDS_OF_VIEWER, False, {"viewer_id": self._viewer_id}
         )
 
-    def _built(self) -> list[DataLoader[Any, Any]]:
-        return [value for value in vars(self).values() if isinstance(value, DataLoader)]
-
     def release(self) -> None:
         """Drop every cached row once the response is built.
 
@@ -268,8 +265,10 @@ class Loaders:
         under load: without this, young collections met ~480,000 objects at a time and paused
         the server for half a second (p99 of 0.7 s at concurrency 16).
         """
-        for loader in self._built():
-            loader.clear_all()
+        for name, loader in list(vars(self).items()):
+            if isinstance(loader, DataLoader):
+                loader.clear_all()
+                del self.__dict__[name]  # a loader is itself a cycle: leave it on its own
 
     def forget_listing(self, listing_id: UUID) -> None:
         """After a write to a listing, drop what this request cached about it, so it reads fresh."""
