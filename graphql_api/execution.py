@@ -15,9 +15,11 @@ complete the value. For the bulk of a listing page that amounts to much less:
 * **`__typename`**, which clients such as Apollo add to every object: the type's name.
 
 Which of these a field is depends on the schema alone and is decided once per process. How a
-selection set runs is then compiled once per execution into a `_Program` (the steps of its
-fields, with arguments coerced and sub-selections collected), so the 50 listings of a page, or
-their 200 images, share one program instead of repeating those decisions for every object.
+selection set runs is then compiled into a `_Program` (the steps of its fields, with arguments
+coerced and sub-selections collected), so the 50 listings of a page, or their 200 images, share
+one program instead of repeating those decisions for every object. When no variable can change
+the compiled form (see `_compiles_alike`), programs are shared by every execution of the same
+document; otherwise they are compiled once per execution.
 
 Everything else, and any case out of the ordinary (a null where the schema forbids one, a
 resolver that answers with an awaitable, an exception), takes graphql-core's normal path, which
@@ -35,6 +37,7 @@ from typing import Any, TypeVar
 
 from graphql import (
     ExecutionResult,
+    FieldNode,
     GraphQLEnumType,
     GraphQLError,
     GraphQLField,
@@ -42,6 +45,9 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
+    Node,
+    OperationDefinitionNode,
+    VariableNode,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.values import get_argument_values
@@ -161,7 +167,6 @@ class _InlineStep:
     inline: _Inline
     arguments: dict[str, Any]  # coerced once: the variables do not change during execution
     program: _Program  # of the sub-selection
-    info: _ContextOnlyInfo  # what a resolver that takes `info` gets
 
 
 @dataclasses.dataclass(slots=True)
@@ -196,23 +201,58 @@ def _materialize(path: _LazyPath) -> Path | None:
 class _Program:
     object_type: GraphQLObjectType
     steps: list[_Step]
-    # when every step is a plain leaf (the images, categories and locations of a page): the
-    # leaves as (response key, attribute, passthrough, serialize, non-null) for a tighter loop
-    leaves: list[tuple[str, str, type | None, Callable[[Any], Any], bool]] | None = None
 
-    def __post_init__(self) -> None:
-        if all(isinstance(step, _LeafStep) for step in self.steps):
-            self.leaves = [
-                (step.name, leaf.attribute, leaf.passthrough, leaf.serialize, leaf.non_null)
-                for step in self.steps
-                if isinstance(step, _LeafStep)
-                for leaf in (step.leaf,)
-            ]
+
+# Programs of operations that compile alike every time (see `_compiles_alike`), shared by all
+# executions: keyed by the object type and the field nodes of each response key, which the
+# programs' own steps keep alive, so the ids cannot be reused while an entry exists.
+_SHARED_PROGRAMS_LIMIT = 4096
+_shared_programs: dict[tuple[Any, ...], _Program] = {}
+_alike_operations: dict[int, tuple[OperationDefinitionNode, bool]] = {}
+
+
+def _compiles_alike(operation: OperationDefinitionNode, fragments: dict[str, Any]) -> bool:
+    """Whether every execution of `operation` compiles to the same programs: no variable is
+    read below the arguments of its top-level fields, so no `@skip`/`@include` and no
+    argument of a nested inline field can differ (a top-level field whose arguments take
+    variables is left to graphql-core, which coerces them for each execution). Decided once
+    per operation node."""
+    known = _alike_operations.get(id(operation))
+    if known is not None and known[0] is operation:
+        return known[1]
+    alike = all(
+        isinstance(selection, FieldNode)
+        and not any(_has_variable(directive) for directive in selection.directives or ())
+        and (selection.selection_set is None or not _has_variable(selection.selection_set))
+        for selection in operation.selection_set.selections
+    ) and not any(_has_variable(fragment) for fragment in fragments.values())
+    if len(_alike_operations) >= _SHARED_PROGRAMS_LIMIT:
+        _alike_operations.clear()
+    _alike_operations[id(operation)] = (operation, alike)
+    return alike
+
+
+def _has_variable(node: Node) -> bool:
+    if isinstance(node, VariableNode):
+        return True
+    for key in node.keys:
+        value = getattr(node, key, None)
+        children = value if isinstance(value, tuple | list) else (value,)
+        if any(isinstance(child, Node) and _has_variable(child) for child in children):
+            return True
+    return False
 
 
 class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
     _programs: dict[tuple[GraphQLObjectType, int], tuple[GroupedFieldSet, _Program]]
     _context_only_info: _ContextOnlyInfo
+    _shares_programs: bool
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._programs = {}
+        self._context_only_info = _ContextOnlyInfo(self.context_value)
+        self._shares_programs = _compiles_alike(self.operation, self.fragment_definitions)
 
     def execute_fields(
         self,
@@ -241,30 +281,44 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         """
         response = super().build_response(data)
         if isinstance(response, ExecutionResult):
-            self._programs = {}
+            self._programs.clear()
             self._relevant_sub_fields.clear()
             del self.async_helpers  # bound methods of this context: the cycle itself
         return response
 
-    def _info(self) -> _ContextOnlyInfo:
-        info = getattr(self, "_context_only_info", None)
-        if info is None:
-            info = self._context_only_info = _ContextOnlyInfo(self.context_value)
-        return info
-
     # compiling ---------------------------------------------------------------------------
 
     def _program(self, object_type: GraphQLObjectType, fields: GroupedFieldSet) -> _Program:
-        """The program of a grouped field set; graphql-core hands out the same set for every
-        object of a list, so it is compiled once per execution (kept alive with its key)."""
-        programs = getattr(self, "_programs", None)
-        if programs is None:
-            programs = self._programs = {}
+        """The program of a grouped field set: shared between executions when the operation
+        compiles alike every time (measured: compiling was a tenth of a detail request),
+        otherwise compiled once per execution (graphql-core hands out the same set for every
+        object of a list; the set is kept alive with its key)."""
         key = (object_type, id(fields))
-        cached = programs.get(key)
+        cached = self._programs.get(key)
         if cached is None:
-            cached = programs[key] = (fields, self._compile(object_type, fields))
+            program = (
+                self._shared_program(object_type, fields)
+                if self._shares_programs
+                else self._compile(object_type, fields)
+            )
+            cached = self._programs[key] = (fields, program)
         return cached[1]
+
+    def _shared_program(self, object_type: GraphQLObjectType, fields: GroupedFieldSet) -> _Program:
+        key = (
+            object_type,
+            tuple(
+                (name, tuple(id(detail.node) for detail in details))
+                for name, details in fields.items()
+            ),
+        )
+        program = _shared_programs.get(key)
+        if program is None:
+            program = self._compile(object_type, fields)
+            if len(_shared_programs) >= _SHARED_PROGRAMS_LIMIT:
+                _shared_programs.clear()
+            _shared_programs[key] = program
+        return program
 
     def _compile(self, object_type: GraphQLObjectType, fields: GroupedFieldSet) -> _Program:
         return _Program(
@@ -281,6 +335,8 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return _LeafStep(name, details, plan)
         if not isinstance(plan, _Inline) or (plan.attribute is not None and node.arguments):
             return _GraphQLCoreStep(name, details)
+        if self._shares_programs and any(map(_has_variable, node.arguments or ())):
+            return _GraphQLCoreStep(name, details)  # a top-level field: its arguments vary
         try:
             arguments = get_argument_values(plan.field, node, self.variable_values)
         except GraphQLError:  # the normal path reports it, located
@@ -289,32 +345,11 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if new_defer_usages:
             return _GraphQLCoreStep(name, details)
         program = self._program(plan.object_type, grouped_field_set)
-        return _InlineStep(name, details, plan, arguments, program, self._info())
+        return _InlineStep(name, details, plan, arguments, program)
 
     # running -----------------------------------------------------------------------------
 
     def _run(
-        self, program: _Program, source: Any, path: _LazyPath
-    ) -> AwaitableOrValue[dict[str, Any]]:
-        if program.leaves is None:
-            return self._run_steps(program, source, path)
-        results: dict[str, Any] = {}
-        for name, attribute, passthrough, serialize, non_null in program.leaves:
-            value = getattr(source, attribute)
-            if value.__class__ is passthrough:
-                results[name] = value
-            elif value is not None:
-                try:
-                    results[name] = serialize(value)
-                except Exception:  # the general loop takes the normal path for it
-                    return self._run_steps(program, source, path)
-            elif non_null:
-                return self._run_steps(program, source, path)
-            else:
-                results[name] = None
-        return results
-
-    def _run_steps(
         self, program: _Program, source: Any, path: _LazyPath
     ) -> AwaitableOrValue[dict[str, Any]]:
         results: dict[str, Any] = {}
@@ -371,7 +406,7 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         else:
             try:
                 if inline.passes_info:
-                    value = inline.resolver(source, step.info, **step.arguments)
+                    value = inline.resolver(source, self._context_only_info, **step.arguments)
                 else:
                     value = inline.resolver(source, **step.arguments)
             except Exception:  # the normal path raises and locates it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -87,3 +88,30 @@ def test_a_null_nullable_leaf_stays_null(http: httpx.Client, database_url: str) 
         },
     ).json()
     assert body == {"data": {"listing": {"price": None}}}
+
+
+VARYING = """query($n: Int, $withSlug: Boolean!, $state: String) {
+  listings(first: 10, filter: {hasImages: true}) {
+    nodes { id images(first: $n) { id } category { name slug @include(if: $withSlug) } }
+  }
+  locations(state: $state) { state }
+}"""
+
+
+def test_each_execution_sees_its_own_variables(http: httpx.Client) -> None:
+    # given one document run twice with different variables (its compiled form may be reused)
+    def run(variables: dict[str, object]) -> dict[str, Any]:
+        body = http.post("/graphql", json={"query": VARYING, "variables": variables}).json()
+        assert "errors" not in body, body
+        data: dict[str, Any] = body["data"]
+        return data
+
+    one = run({"n": 1, "withSlug": False, "state": None})
+    two = run({"n": 2, "withSlug": True, "state": "CA"})
+    # then nested arguments, directives and top-level arguments follow each run's variables
+    assert {len(node["images"]) for node in one["listings"]["nodes"]} == {1}
+    assert max(len(node["images"]) for node in two["listings"]["nodes"]) == 2
+    assert all("slug" not in node["category"] for node in one["listings"]["nodes"])
+    assert all("slug" in node["category"] for node in two["listings"]["nodes"])
+    assert len({location["state"] for location in one["locations"]}) > 1
+    assert {location["state"] for location in two["locations"]} == {"CA"}
