@@ -1,14 +1,15 @@
 -- name: visible_listings_newest
 -- Visible listings matching the filter, newest first, after a (created_at, id) cursor; with
--- with_images, each row also carries its images (display order) as JSON, saving the page a statement.
+-- with_images, each row also carries its images (display order) as JSON [id, image_url,
+-- display_order, created_at] arrays, saving the page a statement.
 SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
        CASE WHEN %(with_images)s::boolean THEN (
-         SELECT coalesce(json_agg(json_build_object(
-                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
-                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         SELECT coalesce(json_agg(json_build_array(
+                  i.id, i.image_url, i.display_order, i.created_at)
+                  ORDER BY i.display_order, i.id), '[]'::json)
          FROM app.listing_images AS i
          WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
@@ -28,9 +29,9 @@ SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
        CASE WHEN %(with_images)s::boolean THEN (
-         SELECT coalesce(json_agg(json_build_object(
-                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
-                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         SELECT coalesce(json_agg(json_build_array(
+                  i.id, i.image_url, i.display_order, i.created_at)
+                  ORDER BY i.display_order, i.id), '[]'::json)
          FROM app.listing_images AS i
          WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
@@ -50,9 +51,9 @@ SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
        CASE WHEN %(with_images)s::boolean THEN (
-         SELECT coalesce(json_agg(json_build_object(
-                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
-                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         SELECT coalesce(json_agg(json_build_array(
+                  i.id, i.image_url, i.display_order, i.created_at)
+                  ORDER BY i.display_order, i.id), '[]'::json)
          FROM app.listing_images AS i
          WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
@@ -74,9 +75,9 @@ SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
        CASE WHEN %(with_images)s::boolean THEN (
-         SELECT coalesce(json_agg(json_build_object(
-                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
-                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         SELECT coalesce(json_agg(json_build_array(
+                  i.id, i.image_url, i.display_order, i.created_at)
+                  ORDER BY i.display_order, i.id), '[]'::json)
          FROM app.listing_images AS i
          WHERE i.listing_id = l.id) END AS images_json
 FROM app.visible_listings(
@@ -95,9 +96,9 @@ LIMIT %(limit)s;
 -- with with_images).
 SELECT ranked.*,
        CASE WHEN %(with_images)s::boolean THEN (
-         SELECT coalesce(json_agg(json_build_object(
-                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
-                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+         SELECT coalesce(json_agg(json_build_array(
+                  i.id, i.image_url, i.display_order, i.created_at)
+                  ORDER BY i.display_order, i.id), '[]'::json)
          FROM app.listing_images AS i
          WHERE i.listing_id = ranked.id) END AS images_json
 FROM (
@@ -126,15 +127,16 @@ FROM app.visible_listings(
 
 -- name: listings_by_ids_for_viewer
 -- Listings with the given ids that the viewer may see (visible ones, and all of the viewer's
--- own), each with its images in display order and its seller's public profile as JSON, so that a
--- listing's detail takes one statement (the loader primes the image and user loaders with them).
+-- own), each with its images in display order (JSON arrays, as in visible_listings_newest) and
+-- its seller's public profile as JSON, so that a listing's detail takes one statement (the
+-- images are attached to the row, the seller primes the user loader).
 SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
        coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
        l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
        l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at,
-       (SELECT coalesce(json_agg(json_build_object(
-                  'id', i.id, 'image_url', i.image_url, 'display_order', i.display_order,
-                  'created_at', i.created_at) ORDER BY i.display_order, i.id), '[]'::json)
+       (SELECT coalesce(json_agg(json_build_array(
+                  i.id, i.image_url, i.display_order, i.created_at)
+                  ORDER BY i.display_order, i.id), '[]'::json)
         FROM app.listing_images AS i
         WHERE i.listing_id = l.id) AS images_json,
        (SELECT json_build_object(

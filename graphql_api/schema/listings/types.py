@@ -65,7 +65,7 @@ class Listing:
     rank: strawberry.Private[float | None] = None
     scope_key: strawberry.Private[Any] = None  # which parent a nested page's row belongs to
     # the images as JSON, from statements that bring them along (see `attach_images`)
-    images_json: strawberry.Private[list[dict[str, Any]] | None] = None
+    images_json: strawberry.Private[list[list[Any]] | None] = None
     attached_images: strawberry.Private[list[ListingImage] | None] = None
     # filled only by `listings_by_ids_for_viewer`; primes the seller loader (see
     # `loaders.listings_with_related`)
@@ -134,12 +134,13 @@ class Listing:
 
 
 def attach_images(listings: list[Listing]) -> None:
-    """Turn the images that listing rows brought along as JSON (`images_json`, from the
-    statements that take `with_images`) into their `images`, so no statement and no loader is
-    needed for them; a row without that column (None) is left to the image loader.
+    """Turn the images that listing rows brought along as JSON (`images_json`: one
+    `[id, image_url, display_order, created_at]` array per image, from the statements that take
+    `with_images`) into their `images`, so no statement and no loader is needed for them; a row
+    without that column (None) is left to the image loader.
 
-    The JSON objects are keyed by attribute name, so each becomes an image's `__dict__` as a
-    row does in `db._rows_as` (a keyword call per image cost 4% of a browse request).
+    Each image's attributes are set as a row's are in `db._rows_as`, without the keyword call
+    per image (which cost 4% of a browse request).
     """
     new = object.__new__
     parse_timestamp = datetime.fromisoformat
@@ -148,11 +149,15 @@ def attach_images(listings: list[Listing]) -> None:
             continue
         listing_id = uuid_of(listing.id)
         images: list[ListingImage] = []
-        for attributes in listing.images_json:
-            attributes["created_at"] = parse_timestamp(attributes["created_at"])
-            attributes["listing_id"] = listing_id
+        for image_id, image_url, display_order, created_at in listing.images_json:
             image = new(ListingImage)
-            image.__dict__.update(attributes)
+            image.__dict__ = {
+                "id": image_id,
+                "image_url": image_url,
+                "display_order": display_order,
+                "created_at": parse_timestamp(created_at),
+                "listing_id": listing_id,
+            }
             images.append(image)
         listing.attached_images = images
         listing.images_json = None
