@@ -42,9 +42,10 @@ def _tune_garbage_collector() -> None:
 
     `freeze` moves everything loaded at start (modules, the schema) out of the collector's
     sight; higher thresholds mean fewer passes. Measured at concurrency 16 (bench/RESULTS.md):
-    Q1 +40 % and Q2 +50 % requests/s over the defaults. It is safe because requests leave
-    little cyclic garbage once their loaders are released (`Loaders.release`); before that,
-    these thresholds let one collection pause the server for 0.5 s.
+    Q1 +40 % and Q2 +50 % requests/s over the defaults. It is safe because requests leave no
+    cyclic garbage (the execution context cuts its own cycle, loaders are released; a test
+    checks it); with cyclic garbage, these thresholds let one collection pause the server for
+    a quarter to half a second.
     """
     gc.collect()
     gc.freeze()
