@@ -9,14 +9,16 @@ of the category tree).
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
+from datetime import datetime
 
 from strawberry.schema.types.base_scalars import DateTimeDefinition
 from strawberry.types.scalar import ScalarDefinition
 
 
 def serialize_utc(value: datetime) -> str:
-    return (value if value.tzinfo is not None else value.replace(tzinfo=UTC)).isoformat()
+    if value.tzinfo is None:
+        return value.isoformat() + "+00:00"  # what `.replace(tzinfo=UTC).isoformat()` gives
+    return value.isoformat()
 
 
 UtcDateTime: ScalarDefinition = dataclasses.replace(
