@@ -150,7 +150,7 @@ def _cached_plan(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     return _plans[key]
 
 
-# How one selection set runs, compiled once per execution --------------------------------------
+# How one selection set runs: compiled once per execution, or shared (see `_compiles_alike`) --
 
 
 @dataclasses.dataclass(slots=True)
