@@ -69,7 +69,8 @@ class MaskUnexpectedErrors(SchemaExtension):
 
     Strawberry's `MaskErrors` does the same but tests every result against a runtime-checkable
     protocol (measured: a tenth of a `{ __typename }` request); this server has no incremental
-    delivery, so a result is always one `ExecutionResult`.
+    delivery, so a result is always one `ExecutionResult`. An exception that escapes the
+    operation itself never reaches this hook: `schema.root` masks those with the same function.
     """
 
     def on_operation(self) -> Iterator[None]:
@@ -77,36 +78,40 @@ class MaskUnexpectedErrors(SchemaExtension):
         result = self.execution_context.result
         errors: list[GraphQLError] | None = getattr(result, "errors", None)
         if errors:
-            result.errors = [  # type: ignore[union-attr]
-                self._masked(error) if _is_unexpected(error) else error for error in errors
-            ]
+            result.errors = mask_unexpected(errors)  # type: ignore[union-attr]
 
-    def _masked(self, error: GraphQLError) -> GraphQLError:
-        if _is_bad_value(error):
-            log.info("bad input value in %s: %s", _path_of(error), error.original_error)
-            return GraphQLError(
-                message="An input value cannot be stored (text with a NUL character)",
-                nodes=error.nodes,
-                source=error.source,
-                positions=error.positions,
-                path=error.path,
-                extensions={"code": "BAD_USER_INPUT"},
-            )
-        request_id = current_request_id.get()
-        log.error(
-            "unexpected error in %s (request %s)",
-            _path_of(error),
-            request_id,
-            exc_info=error.original_error,
-        )
+
+def mask_unexpected(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """The errors a client may see: unexpected ones masked (and logged), the rest as they are."""
+    return [_masked(error) if _is_unexpected(error) else error for error in errors]
+
+
+def _masked(error: GraphQLError) -> GraphQLError:
+    if _is_bad_value(error):
+        log.info("bad input value in %s: %s", _path_of(error), error.original_error)
         return GraphQLError(
-            message=INTERNAL_ERROR_MESSAGE,
+            message="An input value cannot be stored (text with a NUL character)",
             nodes=error.nodes,
             source=error.source,
             positions=error.positions,
             path=error.path,
-            extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+            extensions={"code": "BAD_USER_INPUT"},
         )
+    request_id = current_request_id.get()
+    log.error(
+        "unexpected error in %s (request %s)",
+        _path_of(error),
+        request_id,
+        exc_info=error.original_error,
+    )
+    return GraphQLError(
+        message=INTERNAL_ERROR_MESSAGE,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+    )
 
 
 _validated: OrderedDict[tuple[int, int, tuple[type[ASTValidationRule], ...]], _Validation] = (

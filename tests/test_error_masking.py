@@ -7,9 +7,12 @@ import logging
 import pytest
 import strawberry
 
+from graphql_api.config import Settings
 from graphql_api.errors import BadUserInput
+from graphql_api.execution import FastPathExecutionContext
 from graphql_api.extensions import INTERNAL_ERROR_MESSAGE, MaskUnexpectedErrors
 from graphql_api.request_id import current_request_id
+from graphql_api.schema.root import build_schema
 
 
 @strawberry.type
@@ -52,3 +55,20 @@ async def test_coded_errors_pass_through() -> None:
     assert result.errors is not None
     assert result.errors[0].message == "`first` must be between 0 and 100"
     assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}
+
+
+async def test_an_exception_outside_any_resolver_is_masked_too(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given the executor itself fails while it is set up (no resolver runs)
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret detail: executor internals")
+
+    monkeypatch.setattr(FastPathExecutionContext, "__init__", broken)
+    # when an operation runs
+    result = await build_schema(settings).execute("{ __typename }")
+    # then the client sees the generic message, never the detail
+    assert result.errors is not None
+    assert [error.message for error in result.errors] == [INTERNAL_ERROR_MESSAGE]
+    assert result.errors[0].extensions is not None
+    assert result.errors[0].extensions["code"] == "INTERNAL_SERVER_ERROR"

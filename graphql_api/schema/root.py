@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionResult as StrawberryExecutionResult
 
 from graphql_api.config import Settings
 from graphql_api.execution import FastPathExecutionContext
-from graphql_api.extensions import build_extensions
+from graphql_api.extensions import build_extensions, mask_unexpected
 from graphql_api.scalars import SCALAR_OVERRIDES
 from graphql_api.schema.accounts.mutations import AccountMutations
 from graphql_api.schema.accounts.queries import AccountQueries
@@ -42,6 +45,14 @@ class _Schema(strawberry.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         """Unexpected errors are logged, with the request id, where they are masked."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> StrawberryExecutionResult:
+        """An exception that escapes the operation (raised outside any resolver, say while
+        the executor is set up) skips the extensions' hooks; it is masked here as well."""
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            result.errors = mask_unexpected(result.errors)
+        return result
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
