@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from graphql_api.catalog import CatalogCache
 from graphql_api.config import load_settings
-from graphql_api.context import Context
-from graphql_api.db import create_pool
-from graphql_api.loaders import Loaders
+from graphql_api.data.pool import create_pool
+from graphql_api.schema.catalog.cache import CatalogCache
+from graphql_api.schema.context import Context
+from graphql_api.schema.loaders import Loaders
 from graphql_api.schema.root import build_schema
 
 WARM_UP = 5

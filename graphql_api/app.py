@@ -3,48 +3,27 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 from typing import TypedDict
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from graphql_api.body_limit import BodySizeLimitMiddleware
-from graphql_api.catalog import CatalogCache, running_catalog_cache
 from graphql_api.config import Settings
-from graphql_api.db import Pool, create_pool
-from graphql_api.graphql_view import GraphQLView
-from graphql_api.request_id import RequestIdMiddleware
+from graphql_api.data.pool import Pool, create_pool
+from graphql_api.schema.catalog.cache import CatalogCache, running_catalog_cache
 from graphql_api.schema.root import build_schema
-from graphql_api.statement_count import StatementCountMiddleware
-
-log = logging.getLogger(__name__)
+from graphql_api.web.body_limit import BodySizeLimitMiddleware
+from graphql_api.web.health import healthz, readyz
+from graphql_api.web.request_id import RequestIdMiddleware
+from graphql_api.web.statement_count import StatementCountMiddleware
+from graphql_api.web.view import GraphQLView
 
 
 class State(TypedDict):
     pool: Pool
     catalog_cache: CatalogCache
-
-
-async def healthz(request: Request) -> Response:
-    """Liveness: the process answers. Says nothing about the database on purpose."""
-    return JSONResponse({"status": "ok"})
-
-
-async def readyz(request: Request) -> Response:
-    """Readiness: a `SELECT 1` through the pool, so a load balancer stops routing when it fails."""
-    pool: Pool = request.state.pool
-    try:
-        async with pool.connection(timeout=2.0) as conn:
-            await conn.execute("SELECT 1")
-    except Exception as exc:
-        log.warning("readiness check failed: %s", exc)
-        return JSONResponse({"status": "unavailable"}, status_code=503)
-    return JSONResponse({"status": "ok"})
 
 
 def _middleware(settings: Settings) -> list[Middleware]:

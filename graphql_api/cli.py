@@ -8,18 +8,20 @@ import logging
 import sys
 from collections.abc import Sequence
 
+import uvicorn
+
+from graphql_api.app import create_app
 from graphql_api.config import ConfigError, Settings, load_settings
-from graphql_api.db import resolve_database_url
+from graphql_api.data.database import resolve_database_url
+from graphql_api.demo_data import register as register_demo_data
+from graphql_api.migrations import upgrade_all
+from graphql_api.migrations.cli import register as register_migrations
+from graphql_api.schema_export import register as register_schema_export
 
 log = logging.getLogger("graphql_api")
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
-
-    from graphql_api.app import create_app
-    from graphql_api.migrations import upgrade_all
-
     url = resolve_database_url(settings)
     if args.migrate:
         upgrade_all(url, settings.sql_dir)
@@ -53,10 +55,6 @@ def _tune_garbage_collector() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from graphql_api.demo_data import register as register_demo_data
-    from graphql_api.migrations.cli import register as register_migrations
-    from graphql_api.schema_export import register as register_schema_export
-
     parser = argparse.ArgumentParser(prog="graphql-api", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 

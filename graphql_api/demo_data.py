@@ -21,8 +21,8 @@ import argon2
 import psycopg
 
 from graphql_api.config import Settings
-from graphql_api.db import resolve_database_url
-from graphql_api.sql import query
+from graphql_api.data.database import resolve_database_url
+from graphql_api.data.queries import query
 
 DEMO_PASSWORD = "marketplace-demo-2025"  # noqa: S105 - the documented password of all demo users
 LISTINGS_PER_USER = 20

@@ -10,13 +10,12 @@ import argparse
 from pathlib import Path
 
 from graphql_api.config import PROJECT_ROOT, Settings
+from graphql_api.schema.root import build_schema
 
 SCHEMA_FILE = PROJECT_ROOT / "schema.graphql"
 
 
 def render_schema(settings: Settings) -> str:
-    from graphql_api.schema.root import build_schema
-
     return build_schema(settings).as_str() + "\n"
 
 

@@ -18,9 +18,11 @@ import httpx
 import pytest
 import uvicorn
 
+from graphql_api.app import create_app
 from graphql_api.config import PROJECT_ROOT, Settings, load_settings
-from graphql_api.db import drop_database, ensure_database, with_database
-from graphql_api.embedded import start_embedded
+from graphql_api.data.database import drop_database, ensure_database, with_database
+from graphql_api.data.embedded import start_embedded
+from graphql_api.migrations import upgrade_all
 
 TEST_DATA_DIR = PROJECT_ROOT / ".data" / "test-postgres"
 
@@ -58,7 +60,6 @@ def empty_database_url(make_database: Callable[[], str]) -> str:
 @pytest.fixture(scope="session")
 def database_url(make_database: Callable[[], str]) -> str:
     """One database for the session, with every migration and seed applied."""
-    from graphql_api.migrations import upgrade_all
 
     url = make_database()
     upgrade_all(url, PROJECT_ROOT / "sql")
@@ -88,7 +89,6 @@ class LiveServer:
     """The real app under uvicorn in a background thread, reached over real HTTP."""
 
     def __init__(self, settings: Settings, database_url: str) -> None:
-        from graphql_api.app import create_app
 
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"

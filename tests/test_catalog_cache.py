@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from graphql_api.catalog import CatalogCache
 from graphql_api.config import Settings
-from graphql_api.db import create_pool
+from graphql_api.data.pool import create_pool
+from graphql_api.schema.catalog.cache import CatalogCache
 from tests.dbutil import run
 
 

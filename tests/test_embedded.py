@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graphql_api.config import ConfigError
-from graphql_api.embedded import start_embedded
+from graphql_api.data.embedded import start_embedded
 
 
 def test_missing_embedded_extra_says_how_to_fix_it(

@@ -8,10 +8,13 @@ import pytest
 import strawberry
 
 from graphql_api.config import Settings
-from graphql_api.errors import BadUserInput
-from graphql_api.execution import FastPathExecutionContext
-from graphql_api.extensions import INTERNAL_ERROR_MESSAGE, MaskUnexpectedErrors
-from graphql_api.request_id import current_request_id
+from graphql_api.engine.errors import BadUserInput
+from graphql_api.engine.execution import FastPathExecutionContext
+from graphql_api.engine.masking import (
+    INTERNAL_ERROR_MESSAGE,
+    MaskUnexpectedErrors,
+    current_request_id,
+)
 from graphql_api.schema.root import build_schema
 
 

@@ -23,7 +23,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.core.result import Err
 
 from graphql_api.config import PROJECT_ROOT, Settings
-from graphql_api.extensions import INTERNAL_ERROR_MESSAGE
+from graphql_api.engine.masking import INTERNAL_ERROR_MESSAGE
+from graphql_api.migrations import upgrade_all
 from tests.conftest import LiveServer, start_live_server
 from tests.graphql.users import sign_up_user, verify_phone
 
@@ -41,7 +42,6 @@ def fuzz_outbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fuzz_server(
     make_database: Callable[[], str], settings: Settings, fuzz_outbox: Path
 ) -> Iterator[LiveServer]:
-    from graphql_api.migrations import upgrade_all
 
     url = make_database()
     upgrade_all(url, PROJECT_ROOT / "sql")

@@ -5,25 +5,22 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-import strawberry
-
-from graphql_api.loaders import Loaders
-from graphql_api.schema.users.types import User
+from graphql_api.schema.listings.dataloaders import user_by_id
+from graphql_api.schema.listings.rows import UserRow
+from graphql_api.schema.loaders import Loaders
 
 
 async def test_release_empties_every_loader() -> None:
     # given a loader holding a row (no statement runs: the pool is never reached)
     loaders = Loaders(pool=None, viewer_id=None)  # type: ignore[arg-type]
     user_id = uuid.uuid4()
-    seller = User(
-        id=strawberry.ID(str(user_id)), name="A", username="a", created_at=datetime.now(UTC)
-    )
-    loaders.user_by_id.prime(user_id, seller)
-    assert loaders.user_by_id.load(user_id).done()
+    loader = loaders.get(user_by_id)
+    loader.prime(user_id, UserRow(user_id, "A", "a", datetime.now(UTC)))
+    assert loader.load(user_id).done()
     # when the request is over
     loaders.release()
-    # then the row is gone: a new load would have to query again
-    pending = loaders.user_by_id.load(user_id)
+    # then the row is gone from the loader, and the registry holds the loader no more
+    pending = loader.load(user_id)
     assert not pending.done()
     pending.cancel()
-    loaders.release()
+    assert loaders.if_built(user_by_id) is None

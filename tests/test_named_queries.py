@@ -7,7 +7,7 @@ import re
 import psycopg
 import pytest
 
-from graphql_api.sql import Query, all_queries
+from graphql_api.data.queries import Query, all_queries
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 

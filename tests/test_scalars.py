@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from graphql_api.scalars import serialize_utc
+from graphql_api.engine.scalars import serialize_utc
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import psycopg
 
 from graphql_api.config import Settings
-from graphql_api.db import resolve_database_url
+from graphql_api.data.database import resolve_database_url
 from graphql_api.migrations.errors import MigrationError
 from graphql_api.migrations.files import KINDS
 from graphql_api.migrations.generate import generate

@@ -12,8 +12,8 @@ from typing import Any
 import psycopg
 from psycopg.rows import class_row
 
+from graphql_api.data.queries import query
 from graphql_api.migrations.files import MigrationFile
-from graphql_api.sql import query
 
 _CREATE = query("create_migration_history")
 _ADD_CHECKSUM = query("add_migration_history_checksum")

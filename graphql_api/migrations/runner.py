@@ -14,11 +14,11 @@ from pathlib import Path
 
 import psycopg
 
+from graphql_api.data.queries import query
 from graphql_api.migrations import history
 from graphql_api.migrations.errors import MigrationError
 from graphql_api.migrations.files import Kind, MigrationFile, checksum_of, discover, shown
 from graphql_api.migrations.status import Entry, compare
-from graphql_api.sql import query
 
 _ACQUIRE_LOCK = query("acquire_migration_lock")
 _RELEASE_LOCK = query("release_migration_lock")

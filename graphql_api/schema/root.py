@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
-from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
-from strawberry.types import ExecutionResult as StrawberryExecutionResult
 
 from graphql_api.config import Settings
-from graphql_api.execution import FastPathExecutionContext
-from graphql_api.extensions import build_extensions, mask_unexpected
-from graphql_api.scalars import SCALAR_OVERRIDES
+from graphql_api.engine.schema import build_engine_schema
 from graphql_api.schema.accounts.mutations import AccountMutations
 from graphql_api.schema.accounts.queries import AccountQueries
 from graphql_api.schema.catalog.queries import CatalogQueries
@@ -40,37 +31,5 @@ Mutation = merge_types(
 )
 
 
-class _Schema(strawberry.Schema):
-    def process_errors(
-        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
-    ) -> None:
-        """Unexpected errors are logged, with the request id, where they are masked."""
-
-    async def execute(self, *args: Any, **kwargs: Any) -> StrawberryExecutionResult:
-        """An exception that escapes the operation (raised outside any resolver, say while
-        the executor is set up) skips the extensions' hooks; it is masked here as well."""
-        result = await super().execute(*args, **kwargs)
-        if result.errors:
-            result.errors = mask_unexpected(result.errors)
-        return result
-
-
 def build_schema(settings: Settings) -> strawberry.Schema:
-    extensions = build_extensions(settings)
-    return _Schema(
-        query=Query,
-        mutation=Mutation,
-        extensions=extensions,
-        scalar_overrides=SCALAR_OVERRIDES,
-        config=StrawberryConfig(disable_field_suggestions=settings.is_production),
-        execution_context_class=(
-            FastPathExecutionContext
-            if settings.fast_leaf_fields and not any(_hooks_resolve(e) for e in extensions)
-            else None
-        ),
-    )
-
-
-def _hooks_resolve(extension: type[SchemaExtension]) -> bool:
-    """Whether an extension wraps field resolution, which the fast leaf path would skip."""
-    return extension.resolve is not SchemaExtension.resolve
+    return build_engine_schema(Query, Mutation, settings)

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from graphql_api.config import Settings
-from graphql_api.db import Pool
+from graphql_api.data.pool import Pool
 from graphql_api.security.cookies import SESSION_COOKIE, clear_session_cookie, set_session_cookie
 from graphql_api.security.origin import cookies_trusted
 from graphql_api.security.sessions import use_session

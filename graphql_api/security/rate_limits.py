@@ -14,8 +14,8 @@ from typing import Any
 
 import psycopg
 
-from graphql_api.db import execute, fetch_value
-from graphql_api.sql import query
+from graphql_api.data.queries import query
+from graphql_api.data.rows import execute, fetch_value
 
 LOCK_RATE_LIMIT_SUBJECT = query("lock_rate_limit_subject")
 PRUNE_RATE_LIMIT_HITS = query("prune_rate_limit_hits")

@@ -18,8 +18,8 @@ from uuid import UUID
 import psycopg
 
 from graphql_api.config import Settings
-from graphql_api.db import execute, fetch_one, fetch_value
-from graphql_api.sql import query
+from graphql_api.data.queries import query
+from graphql_api.data.rows import execute, fetch_one, fetch_value
 
 INSERT_SESSION = query("insert_session")
 DELETE_EXPIRED_SESSIONS_OF_USER = query("delete_expired_sessions_of_user")

@@ -10,7 +10,7 @@ import pytest
 from psycopg.conninfo import conninfo_to_dict
 
 from graphql_api.config import Settings
-from graphql_api.db import drop_database
+from graphql_api.data.database import drop_database
 from tests.conftest import LiveServer, start_live_server
 from tests.graphql.client import error_codes, gql
 

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from graphql_api.context import Context
-from graphql_api.execution import FastPathExecutionContext
-from graphql_api.loaders import Loaders
+from graphql_api.engine.execution import FastPathExecutionContext
+from graphql_api.schema.context import Context
+from graphql_api.schema.loaders import Loaders
 
 DOCUMENTS = [
     "{ listings(first: 20) { nodes { id title category { name } images(first: 2) { id } } } }",

@@ -10,7 +10,7 @@ import time
 import psycopg
 
 from graphql_api.config import PROJECT_ROOT
-from graphql_api.sql import query
+from graphql_api.data.queries import query
 from tests.migrations.helpers import REAL_SQL_DIR, history_names, migration_names
 
 _ACQUIRE_LOCK = query("acquire_migration_lock")

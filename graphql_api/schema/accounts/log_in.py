@@ -13,25 +13,26 @@ from datetime import timedelta
 from uuid import UUID
 
 from graphql_api.config import Settings
-from graphql_api.context import Info
-from graphql_api.db import execute, fetch_one
+from graphql_api.data.queries import query
+from graphql_api.data.rows import execute, fetch_one
 from graphql_api.schema.accounts.new_session import issue_session
 from graphql_api.schema.accounts.queries import fetch_viewer
 from graphql_api.schema.accounts.types import (
+    AuthError,
     AuthErrorCode,
     AuthPayload,
     LogInInput,
-    auth_error,
 )
+from graphql_api.schema.common.refusals import Refused
+from graphql_api.schema.context import Info
 from graphql_api.security import rate_limits
 from graphql_api.security.passwords import PasswordCheck, hashing_for
 from graphql_api.security.rate_limits import Limit
-from graphql_api.sql import query
 
 USER_CREDENTIALS_BY_EMAIL = query("user_credentials_by_email")
 UPDATE_USER_PASSWORD_HASH = query("update_user_password_hash")
 
-_INVALID_CREDENTIALS = auth_error(
+_INVALID_CREDENTIALS = AuthError.of(
     AuthErrorCode.INVALID_CREDENTIALS, "The email or password is not right."
 )
 
@@ -66,7 +67,7 @@ async def log_in(info: Info, given: LogInInput) -> AuthPayload:
         if not decision.allowed:
             minutes = -(-decision.retry_after_seconds // 60)
             message = f"Too many failed attempts; try again in {minutes} minute(s)."
-            return AuthPayload(errors=[auth_error(AuthErrorCode.RATE_LIMITED, message)])
+            raise AuthError.refuse(AuthErrorCode.RATE_LIMITED, message)
         credentials = await fetch_one(
             conn, USER_CREDENTIALS_BY_EMAIL, _Credentials, {"email": email}
         )
@@ -77,7 +78,7 @@ async def log_in(info: Info, given: LogInInput) -> AuthPayload:
     else:
         check = await hashing.verify(credentials.password_hash, given.password)
     if credentials is None or not check.matches:
-        return AuthPayload(errors=[_INVALID_CREDENTIALS])
+        raise Refused(_INVALID_CREDENTIALS)
     new_hash = await hashing.hash(given.password) if check.needs_rehash else None
     async with context.pool.connection() as conn, conn.transaction():
         await rate_limits.clear(conn, account_limit, email)

@@ -4,21 +4,42 @@ from __future__ import annotations
 
 import strawberry
 
-from graphql_api.context import Info
 from graphql_api.schema.accounts.log_in import log_in
 from graphql_api.schema.accounts.sign_up import sign_up
 from graphql_api.schema.accounts.types import (
+    AuthError,
     AuthErrorCode,
     AuthPayload,
     LogInInput,
     LogOutPayload,
     SignUpInput,
-    auth_error,
 )
+from graphql_api.schema.common.refusals import Refused, payload_or_refusal
+from graphql_api.schema.common.viewer import require_viewer
+from graphql_api.schema.context import Info
 from graphql_api.security.cookies import clear_session_cookie
 from graphql_api.security.sessions import end_all_sessions, end_session
 
-_NOT_SIGNED_IN = auth_error(AuthErrorCode.UNAUTHENTICATED, "You are not signed in.")
+_NOT_SIGNED_IN = AuthError.of(AuthErrorCode.UNAUTHENTICATED, "You are not signed in.")
+
+
+async def _log_out(info: Info) -> LogOutPayload:
+    context = info.context
+    clear_session_cookie(context.response, context.settings)
+    if context.session_id is None:
+        raise Refused(_NOT_SIGNED_IN)
+    async with context.pool.connection() as conn:
+        await end_session(conn, context.session_id)
+    return LogOutPayload(sessions_ended=1)
+
+
+async def _log_out_everywhere(info: Info) -> LogOutPayload:
+    context = info.context
+    clear_session_cookie(context.response, context.settings)
+    viewer_id = require_viewer(info, _NOT_SIGNED_IN)
+    async with context.pool.connection() as conn:
+        ended = await end_all_sessions(conn, viewer_id)
+    return LogOutPayload(sessions_ended=ended)
 
 
 @strawberry.type
@@ -27,7 +48,7 @@ class AccountMutations:
         description="Create an account and sign in; the token is returned once and set as cookie."
     )
     async def sign_up(self, info: Info, input: SignUpInput) -> AuthPayload:
-        return await sign_up(info, input)
+        return await payload_or_refusal(AuthPayload, sign_up(info, input))
 
     @strawberry.mutation(
         description=(
@@ -36,24 +57,12 @@ class AccountMutations:
         )
     )
     async def log_in(self, info: Info, input: LogInInput) -> AuthPayload:
-        return await log_in(info, input)
+        return await payload_or_refusal(AuthPayload, log_in(info, input))
 
     @strawberry.mutation(description="End this request's session and clear the session cookie.")
     async def log_out(self, info: Info) -> LogOutPayload:
-        context = info.context
-        clear_session_cookie(context.response, context.settings)
-        if context.session_id is None:
-            return LogOutPayload(errors=[_NOT_SIGNED_IN])
-        async with context.pool.connection() as conn:
-            await end_session(conn, context.session_id)
-        return LogOutPayload(sessions_ended=1)
+        return await payload_or_refusal(LogOutPayload, _log_out(info))
 
     @strawberry.mutation(description="End every session of the signed-in user, this one included.")
     async def log_out_everywhere(self, info: Info) -> LogOutPayload:
-        context = info.context
-        clear_session_cookie(context.response, context.settings)
-        if context.viewer_id is None:
-            return LogOutPayload(errors=[_NOT_SIGNED_IN])
-        async with context.pool.connection() as conn:
-            ended = await end_all_sessions(conn, context.viewer_id)
-        return LogOutPayload(sessions_ended=ended)
+        return await payload_or_refusal(LogOutPayload, _log_out_everywhere(info))

@@ -7,7 +7,7 @@ from uuid import UUID
 
 import psycopg
 
-from graphql_api.context import Info
+from graphql_api.schema.context import Info
 from graphql_api.security.cookies import set_session_cookie
 from graphql_api.security.sessions import start_session
 

@@ -8,16 +8,18 @@ from uuid import UUID
 import psycopg
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.db import fetch_one
+from graphql_api.data.queries import query
+from graphql_api.data.rows import fetch_one
+from graphql_api.schema.accounts.rows import ViewerRow
 from graphql_api.schema.accounts.types import Viewer
-from graphql_api.sql import query
+from graphql_api.schema.context import Info
 
 VIEWER_BY_ID = query("viewer_by_id")
 
 
 async def fetch_viewer(conn: psycopg.AsyncConnection[Any], user_id: UUID) -> Viewer | None:
-    return await fetch_one(conn, VIEWER_BY_ID, Viewer, {"id": user_id})
+    row = await fetch_one(conn, VIEWER_BY_ID, ViewerRow, {"id": user_id})
+    return None if row is None else Viewer.from_row(row)
 
 
 @strawberry.type

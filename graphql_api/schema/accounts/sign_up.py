@@ -6,33 +6,33 @@ import dataclasses
 
 import psycopg.errors
 
-from graphql_api.context import Info
-from graphql_api.db import fetch_one
-from graphql_api.ids import uuid_of
+from graphql_api.data.queries import query
+from graphql_api.data.rows import fetch_one
 from graphql_api.schema.accounts.new_session import issue_session
+from graphql_api.schema.accounts.rows import ViewerRow
 from graphql_api.schema.accounts.types import (
     AuthError,
     AuthErrorCode,
     AuthPayload,
     SignUpInput,
     Viewer,
-    auth_error,
 )
 from graphql_api.schema.accounts.validation import (
     normalize_email,
     normalize_username,
     sign_up_errors,
 )
+from graphql_api.schema.common.refusals import Refused
+from graphql_api.schema.context import Info
 from graphql_api.security.passwords import hashing_for
-from graphql_api.sql import query
 
 USER_IDENTITY_TAKEN = query("user_identity_taken")
 INSERT_USER = query("insert_user")
 
-_EMAIL_TAKEN = auth_error(
+_EMAIL_TAKEN = AuthError.of(
     AuthErrorCode.EMAIL_TAKEN, "An account with this email already exists.", "email"
 )
-_USERNAME_TAKEN = auth_error(AuthErrorCode.USERNAME_TAKEN, "This username is taken.", "username")
+_USERNAME_TAKEN = AuthError.of(AuthErrorCode.USERNAME_TAKEN, "This username is taken.", "username")
 _TAKEN_BY_CONSTRAINT = {
     "user_email_key": _EMAIL_TAKEN,
     "user_email_lower_key": _EMAIL_TAKEN,
@@ -49,7 +49,7 @@ class _Taken:
 async def sign_up(info: Info, given: SignUpInput) -> AuthPayload:
     errors = sign_up_errors(given)
     if errors:
-        return AuthPayload(errors=errors)
+        raise Refused(*errors)
     email = normalize_email(given.email)
     username = normalize_username(given.username)
     context = info.context
@@ -61,7 +61,7 @@ async def sign_up(info: Info, given: SignUpInput) -> AuthPayload:
     if taken.email_taken or taken.username_taken:
         errors = [_EMAIL_TAKEN] if taken.email_taken else []
         errors += [_USERNAME_TAKEN] if taken.username_taken else []
-        return AuthPayload(errors=errors)
+        raise Refused(*errors)
     password_hash = await hashing_for(context.settings.password_hash_workers).hash(given.password)
     params = {
         "email": email,
@@ -72,12 +72,12 @@ async def sign_up(info: Info, given: SignUpInput) -> AuthPayload:
     async with context.pool.connection() as conn:
         try:
             async with conn.transaction():
-                viewer = await fetch_one(conn, INSERT_USER, Viewer, params)
-                assert viewer is not None, "INSERT ... RETURNING returns the row"
-                token = await issue_session(info, conn, uuid_of(viewer.id))
+                row = await fetch_one(conn, INSERT_USER, ViewerRow, params)
+                assert row is not None, "INSERT ... RETURNING returns the row"
+                token = await issue_session(info, conn, row.id)
         except psycopg.errors.UniqueViolation as exc:  # lost a race with a concurrent sign-up
-            return AuthPayload(errors=[_taken_error(exc)])
-    return AuthPayload(viewer=viewer, token=token)
+            raise Refused(_taken_error(exc)) from exc
+    return AuthPayload(viewer=Viewer.from_row(row), token=token)
 
 
 def _taken_error(exc: psycopg.errors.UniqueViolation) -> AuthError:

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
 
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.ids import uuid_of
+from graphql_api.data.queries import query
+from graphql_api.schema.accounts.rows import ViewerRow
+from graphql_api.schema.common.refusals import PayloadError
+from graphql_api.schema.context import Info
+from graphql_api.schema.favorites.queries import favorites_connection
+from graphql_api.schema.listings.keyset_pages import NewestFirst, newest_first_page
+from graphql_api.schema.listings.types import ListingConnection
 
-if TYPE_CHECKING:
-    from graphql_api.schema.listings.types import ListingConnection
-
-_ListingConnection = Annotated[
-    "ListingConnection", strawberry.lazy("graphql_api.schema.listings.types")
-]
+OWN_LISTINGS = NewestFirst(
+    name="OWN_NEWEST",
+    page=query("viewer_listings_newest"),
+    count=query("count_viewer_listings"),
+)
 
 
 @strawberry.enum(description="Why an account mutation did not do what was asked.")
@@ -43,7 +47,7 @@ class AuthErrorCode(enum.Enum):
 
 
 @strawberry.type(description="An expected failure of an account mutation.")
-class AuthError:
+class AuthError(PayloadError):
     field: str | None = strawberry.field(
         description="The input field at fault (camelCase), or null when it is no single field."
     )
@@ -53,7 +57,7 @@ class AuthError:
 
 @strawberry.type(description="The signed-in user's own account, with private details.")
 class Viewer:
-    id: strawberry.ID = strawberry.field(description="Stable identifier (UUID).")
+    id: UUID = strawberry.field(graphql_type=strawberry.ID, description="Stable identifier (UUID).")
     email: str = strawberry.field(description="Email address, lower case.")
     name: str | None = strawberry.field(description="Display name.")
     username: str | None = strawberry.field(description="Unique handle.")
@@ -62,6 +66,18 @@ class Viewer:
     )
     created_at: datetime = strawberry.field(description="When the account was created.")
     phone_verified_at: strawberry.Private[datetime | None]
+
+    @classmethod
+    def from_row(cls, row: ViewerRow) -> Viewer:
+        return cls(
+            id=row.id,
+            email=row.email,
+            name=row.name,
+            username=row.username,
+            phone_number=row.phone_number,
+            created_at=row.created_at,
+            phone_verified_at=row.phone_verified_at,
+        )
 
     @strawberry.field(description="Whether the viewer has verified a phone number.")
     def phone_verified(self) -> bool:
@@ -75,10 +91,9 @@ class Viewer:
     )
     async def listings(
         self, info: Info, first: int = 20, after: str | None = None
-    ) -> _ListingConnection:
-        from graphql_api.schema.accounts.own_listings import own_listings_connection
-
-        return await own_listings_connection(info, uuid_of(self.id), first, after)
+    ) -> ListingConnection:
+        page = await newest_first_page(info, OWN_LISTINGS, {"viewer_id": self.id}, first, after)
+        return ListingConnection.from_page(page)
 
     @strawberry.field(
         description=(
@@ -88,10 +103,8 @@ class Viewer:
     )
     async def favorites(
         self, info: Info, first: int = 20, after: str | None = None
-    ) -> _ListingConnection:
-        from graphql_api.schema.favorites.connection import favorites_connection
-
-        return await favorites_connection(info, uuid_of(self.id), first, after)
+    ) -> ListingConnection:
+        return await favorites_connection(info, self.id, first, after)
 
 
 @strawberry.type(description="The result of signUp and logIn.")
@@ -133,7 +146,3 @@ class SignUpInput:
 class LogInInput:
     email: str = strawberry.field(description="Email address, any letter case.")
     password: str = strawberry.field(description="The account's password.")
-
-
-def auth_error(code: AuthErrorCode, message: str, field: str | None = None) -> AuthError:
-    return AuthError(field=field, code=code, message=message)

@@ -6,7 +6,7 @@ import re
 
 from email_validator import EmailNotValidError, validate_email
 
-from graphql_api.schema.accounts.types import AuthError, AuthErrorCode, SignUpInput, auth_error
+from graphql_api.schema.accounts.types import AuthError, AuthErrorCode, SignUpInput
 from graphql_api.security.passwords import password_problem
 
 _USERNAME = re.compile(r"^[a-z0-9_]{3,30}$")
@@ -31,18 +31,18 @@ def normalize_username(raw: str) -> str | None:
 def sign_up_errors(given: SignUpInput) -> list[AuthError]:
     errors: list[AuthError] = []
     if normalize_email(given.email) is None:
-        errors.append(auth_error(AuthErrorCode.INVALID, "Enter a valid email address.", "email"))
+        errors.append(AuthError.of(AuthErrorCode.INVALID, "Enter a valid email address.", "email"))
     if normalize_username(given.username) is None:
         errors.append(
-            auth_error(
+            AuthError.of(
                 AuthErrorCode.INVALID,
                 "Use 3 to 30 letters, digits or underscores.",
                 "username",
             )
         )
     if not 1 <= len(given.name.strip()) <= _MAX_NAME_LENGTH:
-        errors.append(auth_error(AuthErrorCode.INVALID, "Use 1 to 255 characters.", "name"))
+        errors.append(AuthError.of(AuthErrorCode.INVALID, "Use 1 to 255 characters.", "name"))
     problem = password_problem(given.password)
     if problem is not None:
-        errors.append(auth_error(AuthErrorCode.WEAK_PASSWORD, problem, "password"))
+        errors.append(AuthError.of(AuthErrorCode.WEAK_PASSWORD, problem, "password"))
     return errors

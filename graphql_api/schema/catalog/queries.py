@@ -1,13 +1,14 @@
-"""Top-level catalogue queries: the category tree and the locations (from the in-memory
-catalogue, see `graphql_api.catalog`)."""
+"""Top-level catalogue queries: the category tree and the locations (from the request's
+catalogue snapshot, see `catalog.snapshot`)."""
 
 from __future__ import annotations
 
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.execution import context_only
+from graphql_api.engine.execution import context_only
+from graphql_api.schema.catalog.snapshot import catalog_of
 from graphql_api.schema.catalog.types import Category, Location
+from graphql_api.schema.context import Info
 
 
 @strawberry.type
@@ -15,17 +16,17 @@ class CatalogQueries:
     @strawberry.field(description="Top-level categories by name; subcategories through `children`.")
     @context_only
     def categories(self, info: Info) -> list[Category]:
-        return info.context.catalog.children.get(None, [])
+        return catalog_of(info.context).children.get(None, [])
 
     @strawberry.field(description="The category with this slug, or null.")
     def category(self, info: Info, slug: str) -> Category | None:
-        return info.context.catalog.categories_by_slug.get(slug)
+        return catalog_of(info.context).categories_by_slug.get(slug)
 
     @strawberry.field(description="All locations, or those of one state, by state then city.")
     @context_only
     def locations(self, info: Info, state: str | None = None) -> list[Location]:
-        return info.context.catalog.locations_by_state.get(state, [])
+        return catalog_of(info.context).locations_by_state.get(state, [])
 
     @strawberry.field(description="The location with this slug, or null.")
     def location(self, info: Info, slug: str) -> Location | None:
-        return info.context.catalog.locations_by_slug.get(slug)
+        return catalog_of(info.context).locations_by_slug.get(slug)

@@ -1,49 +1,57 @@
-"""Reference data: the category tree and the locations listings are posted in."""
+"""Reference data: the category tree and the locations listings are posted in.
+
+Built from rows once per catalogue snapshot (`catalog.cache`), not per request.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.execution import context_only
-from graphql_api.ids import uuid_of
+from graphql_api.engine.execution import context_only
+from graphql_api.schema.catalog.rows import CategoryRow, LocationRow
+from graphql_api.schema.catalog.snapshot import catalog_of
+from graphql_api.schema.context import Info
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
-
-if TYPE_CHECKING:
-    from graphql_api.schema.listings.types import ListingConnection
-
-_ListingConnection = Annotated[
-    "ListingConnection", strawberry.lazy("graphql_api.schema.listings.types")
-]
+from graphql_api.schema.listings.pages import visible_listings_page
+from graphql_api.schema.listings.types import ListingConnection
 
 
 @strawberry.type(description="A node of the category tree (for example For Sale > Electronics).")
 class Category:
-    id: strawberry.ID = strawberry.field(description="Stable identifier (UUID).")
+    id: UUID = strawberry.field(graphql_type=strawberry.ID, description="Stable identifier (UUID).")
     name: str = strawberry.field(description="Display name.")
     slug: str = strawberry.field(description="URL-safe unique name, used in filters.")
     created_at: datetime = strawberry.field(description="When the category was created.")
     parent_id: strawberry.Private[UUID | None]
 
+    @classmethod
+    def from_row(cls, row: CategoryRow) -> Category:
+        return cls(
+            id=row.id,
+            name=row.name,
+            slug=row.slug,
+            created_at=row.created_at,
+            parent_id=row.parent_id,
+        )
+
     @strawberry.field(description="The parent category; null for a top-level category.")
     def parent(self, info: Info) -> Category | None:
         if self.parent_id is None:
             return None
-        return info.context.catalog.categories.get(self.parent_id)
+        return catalog_of(info.context).categories.get(self.parent_id)
 
     @strawberry.field(description="Direct subcategories, ordered by name.")
     @context_only
     def children(self, info: Info) -> list[Category]:
-        return info.context.catalog.children.get(uuid_of(self.id), [])
+        return catalog_of(info.context).children.get(self.id, [])
 
     @strawberry.field(description="Every ancestor from the root down to the parent (breadcrumbs).")
     @context_only
     def ancestors(self, info: Info) -> list[Category]:
-        return info.context.catalog.ancestors(uuid_of(self.id))
+        return catalog_of(info.context).ancestors(self.id)
 
     @strawberry.field(
         description=(
@@ -58,22 +66,32 @@ class Category:
         sort: ListingSort = ListingSort.NEWEST,
         first: int = 20,
         after: str | None = None,
-    ) -> _ListingConnection:
-        from graphql_api.schema.listings.connection import visible_listings_connection
-
-        return await visible_listings_connection(
+    ) -> ListingConnection:
+        page = await visible_listings_page(
             info, filter, sort, first, after, category_slug=self.slug
         )
+        return ListingConnection.from_page(page)
 
 
 @strawberry.type(description="A city or metro area listings are posted in.")
 class Location:
-    id: strawberry.ID = strawberry.field(description="Stable identifier (UUID).")
+    id: UUID = strawberry.field(graphql_type=strawberry.ID, description="Stable identifier (UUID).")
     city: str = strawberry.field(description="City or metro name.")
     state: str = strawberry.field(description="State or region code, e.g. WA.")
     country: str = strawberry.field(description="Country, e.g. USA.")
     slug: str = strawberry.field(description="URL-safe unique name, used in filters.")
     created_at: datetime = strawberry.field(description="When the location was created.")
+
+    @classmethod
+    def from_row(cls, row: LocationRow) -> Location:
+        return cls(
+            id=row.id,
+            city=row.city,
+            state=row.state,
+            country=row.country,
+            slug=row.slug,
+            created_at=row.created_at,
+        )
 
     @strawberry.field(
         description=(
@@ -88,9 +106,8 @@ class Location:
         sort: ListingSort = ListingSort.NEWEST,
         first: int = 20,
         after: str | None = None,
-    ) -> _ListingConnection:
-        from graphql_api.schema.listings.connection import visible_listings_connection
-
-        return await visible_listings_connection(
+    ) -> ListingConnection:
+        page = await visible_listings_page(
             info, filter, sort, first, after, location_slug=self.slug
         )
+        return ListingConnection.from_page(page)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.db import execute
-from graphql_api.schema.listings.access import require_viewer
-from graphql_api.schema.listings.errors import ListingError, outcome
-from graphql_api.schema.listings.mutations import id_arg, reload_listing
+from graphql_api.data.queries import Query, query
+from graphql_api.data.rows import execute
+from graphql_api.schema.common.refusals import payload_or_refusal
+from graphql_api.schema.context import Info
+from graphql_api.schema.listings.errors import ListingError
 from graphql_api.schema.listings.types import Listing
-from graphql_api.sql import Query, query
+from graphql_api.schema.listings.writes import id_arg, reload_listing, writer_of
 
 ADD_FAVORITE = query("add_favorite")
 REMOVE_FAVORITE = query("remove_favorite")
@@ -23,28 +23,29 @@ REMOVE_FAVORITE = query("remove_favorite")
 @strawberry.type(description="The listing after a favorite write, or the errors that refused it.")
 class FavoritePayload:
     listing: Listing | None = strawberry.field(
-        description="The listing, with `isFavorited` and `favoriteCount` after the write."
+        default=None,
+        description="The listing, with `isFavorited` and `favoriteCount` after the write.",
     )
-    errors: list[ListingError] = strawberry.field(description="Why the write was refused.")
+    errors: list[ListingError] = strawberry.field(
+        default_factory=list, description="Why the write was refused."
+    )
 
 
-async def _write(info: Info, statement: Query, listing_id_value: str) -> Listing:
+async def _write(info: Info, statement: Query, listing_id_value: str) -> FavoritePayload:
     """Run the favorite statement; a listing the viewer may not see is NOT_FOUND either way."""
-    viewer_id = require_viewer(info)
+    viewer_id = writer_of(info)
     listing_id = id_arg(listing_id_value, "listingId")
     async with info.context.pool.connection() as conn:
         await execute(conn, statement, {"viewer_id": viewer_id, "listing_id": listing_id})
-    return await reload_listing(info, listing_id, "listingId")
+    return FavoritePayload(listing=await reload_listing(info, listing_id, "listingId"))
 
 
 @strawberry.type
 class FavoriteMutations:
     @strawberry.mutation(description="Favorite a listing; favoriting it again changes nothing.")
     async def add_favorite(self, info: Info, listing_id: strawberry.ID) -> FavoritePayload:
-        listing, errors = await outcome(_write(info, ADD_FAVORITE, listing_id))
-        return FavoritePayload(listing=listing, errors=errors)
+        return await payload_or_refusal(FavoritePayload, _write(info, ADD_FAVORITE, listing_id))
 
     @strawberry.mutation(description="Unfavorite a listing; unfavoriting it again changes nothing.")
     async def remove_favorite(self, info: Info, listing_id: strawberry.ID) -> FavoritePayload:
-        listing, errors = await outcome(_write(info, REMOVE_FAVORITE, listing_id))
-        return FavoritePayload(listing=listing, errors=errors)
+        return await payload_or_refusal(FavoritePayload, _write(info, REMOVE_FAVORITE, listing_id))

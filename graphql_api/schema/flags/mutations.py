@@ -13,13 +13,13 @@ from uuid import UUID
 import psycopg
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.db import execute, fetch_value
-from graphql_api.schema.listings.access import limit_rate, require_viewer
-from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, outcome, refuse
-from graphql_api.schema.listings.mutations import id_arg
+from graphql_api.data.queries import query
+from graphql_api.data.rows import execute, fetch_value
+from graphql_api.schema.common.refusals import payload_or_refusal
+from graphql_api.schema.context import Info
+from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, no_such_listing
 from graphql_api.schema.listings.types import Listing
-from graphql_api.sql import query
+from graphql_api.schema.listings.writes import id_arg, limit_rate, reread_listing, writer_of
 
 LOCK_LISTING_FOR_FLAGGING = query("lock_listing_for_flagging")
 INSERT_LISTING_FLAG = query("insert_listing_flag")
@@ -42,9 +42,11 @@ class FlagReason(enum.Enum):
 @strawberry.type(description="The flagged listing, or the errors that refused the flag.")
 class FlagListingPayload:
     listing: Listing | None = strawberry.field(
-        description="The listing; null once enough flags have hidden it."
+        default=None, description="The listing; null once enough flags have hidden it."
     )
-    errors: list[ListingError] = strawberry.field(description="Why the flag was refused.")
+    errors: list[ListingError] = strawberry.field(
+        default_factory=list, description="Why the flag was refused."
+    )
 
 
 async def _flag_in_transaction(
@@ -58,24 +60,23 @@ async def _flag_in_transaction(
     async with conn.transaction():
         owner_id = await fetch_value(conn, LOCK_LISTING_FOR_FLAGGING, params)
         if owner_id is None:
-            raise refuse(ListingErrorCode.NOT_FOUND, "No such listing.", "id")
+            raise no_such_listing()
         if owner_id == viewer_id:
-            raise refuse(
+            raise ListingError.refuse(
                 ListingErrorCode.CANNOT_FLAG_OWN_LISTING, "You cannot flag your own listing.", "id"
             )
         await execute(conn, INSERT_LISTING_FLAG, {**params, "reason": reason.value})
         await execute(conn, HIDE_LISTING_AT_FLAG_THRESHOLD, {**params, "threshold": threshold})
 
 
-async def _flag(info: Info, id: str, reason: FlagReason) -> Listing | None:
-    viewer_id = require_viewer(info)
+async def _flag(info: Info, id: str, reason: FlagReason) -> FlagListingPayload:
+    viewer_id = writer_of(info)
     listing_id = id_arg(id)
     settings = info.context.settings
     async with info.context.pool.connection() as conn:
         await limit_rate(conn, FLAGS_BUCKET, viewer_id, settings.flags_per_hour)
         await _flag_in_transaction(conn, viewer_id, listing_id, reason, settings.flag_threshold)
-    info.context.loaders.forget_listing(listing_id)
-    return await info.context.loaders.listing_by_id.load(listing_id)
+    return FlagListingPayload(listing=await reread_listing(info, listing_id))
 
 
 @strawberry.type
@@ -89,5 +90,4 @@ class FlagMutations:
     async def flag_listing(
         self, info: Info, id: strawberry.ID, reason: FlagReason
     ) -> FlagListingPayload:
-        listing, errors = await outcome(_flag(info, id, reason))
-        return FlagListingPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(FlagListingPayload, _flag(info, id, reason))

@@ -1,18 +1,16 @@
 """Expected failures of listing writes, returned as data in each payload's `errors`.
 
-Helpers deep in a mutation raise `Refused`; the mutation turns it into its payload with
-`outcome`. Raising (rather than returning) also rolls back the transaction it passes through.
+Raised with `ListingError.refuse(...)` and turned into payloads by `payload_or_refusal` (see
+`schema/common/refusals.py`). Favorites and flags answer with these errors too.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Awaitable
-from typing import TypeVar
 
 import strawberry
 
-T = TypeVar("T")
+from graphql_api.schema.common.refusals import PayloadError, Refused
 
 
 @strawberry.enum(description="Why a listing, image, favorite or flag write was refused.")
@@ -46,7 +44,7 @@ class ListingErrorCode(enum.Enum):
 
 
 @strawberry.type(description="One reason a listing write was refused.")
-class ListingError:
+class ListingError(PayloadError):
     field: str | None = strawberry.field(
         description="Path of the argument at fault (`input.title`, `input.imageUrls.3`); "
         "null when the whole request is refused."
@@ -55,21 +53,9 @@ class ListingError:
     message: str = strawberry.field(description="Human-readable explanation.")
 
 
-class Refused(Exception):
-    """An expected failure: carries the errors the payload will report."""
-
-    def __init__(self, *errors: ListingError) -> None:
-        super().__init__(", ".join(error.message for error in errors))
-        self.errors = list(errors)
+SIGN_IN_FIRST = ListingError.of(ListingErrorCode.UNAUTHENTICATED, "Sign in first.")
 
 
-def refuse(code: ListingErrorCode, message: str, field: str | None = None) -> Refused:
-    return Refused(ListingError(field=field, code=code, message=message))
-
-
-async def outcome(work: Awaitable[T]) -> tuple[T | None, list[ListingError]]:
-    """The result of `work`, or None with the errors it was refused with."""
-    try:
-        return await work, []
-    except Refused as refusal:
-        return None, refusal.errors
+def no_such_listing(field: str = "id") -> Refused:
+    """Missing, hidden from this viewer, or another user's: the same answer for each."""
+    return ListingError.refuse(ListingErrorCode.NOT_FOUND, "No such listing.", field)

@@ -13,15 +13,14 @@ from uuid import UUID
 import psycopg
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.db import execute, fetch_value
-from graphql_api.schema.listings.access import limit_rate, require_viewer
-from graphql_api.schema.listings.errors import ListingErrorCode, outcome, refuse
-from graphql_api.schema.listings.mutations import id_arg, reload_listing
-from graphql_api.schema.listings.types import Listing
+from graphql_api.data.queries import query
+from graphql_api.data.rows import execute, fetch_value
+from graphql_api.schema.common.refusals import payload_or_refusal
+from graphql_api.schema.context import Info
+from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, no_such_listing
 from graphql_api.schema.listings.validation import MAX_IMAGES, Problems, clean_id, clean_image_url
 from graphql_api.schema.listings.write_types import ListingPayload
-from graphql_api.sql import query
+from graphql_api.schema.listings.writes import id_arg, limit_rate, reload_listing, writer_of
 
 LOCK_OWNED_LISTING = query("lock_owned_listing")
 LOCK_OWNED_LISTING_OF_IMAGE = query("lock_owned_listing_of_image")
@@ -49,11 +48,11 @@ async def _lock_owned(
 ) -> None:
     params = {"id": listing_id, "viewer_id": viewer_id}
     if await fetch_value(conn, LOCK_OWNED_LISTING, params) is None:
-        raise refuse(ListingErrorCode.NOT_FOUND, "No such listing.", field)
+        raise no_such_listing(field)
 
 
-async def _add(info: Info, listing_id_value: str, image_url: str) -> Listing:
-    viewer_id = require_viewer(info)
+async def _add(info: Info, listing_id_value: str, image_url: str) -> ListingPayload:
+    viewer_id = writer_of(info)
     listing_id = id_arg(listing_id_value, "listingId")
     problems = Problems()
     url = clean_image_url(problems, "imageUrl", image_url)
@@ -64,16 +63,16 @@ async def _add(info: Info, listing_id_value: str, image_url: str) -> Listing:
             await _lock_owned(conn, viewer_id, listing_id, "listingId")
             count = len(await _image_ids(conn, listing_id))
             if count >= MAX_IMAGES:
-                raise refuse(
+                raise ListingError.refuse(
                     ListingErrorCode.TOO_MANY_IMAGES, f"At most {MAX_IMAGES} images.", "imageUrl"
                 )
             params = {"listing_id": listing_id, "first_position": count, "image_urls": [url]}
             await execute(conn, APPEND_LISTING_IMAGES, params)
-    return await reload_listing(info, listing_id, "listingId")
+    return ListingPayload(listing=await reload_listing(info, listing_id, "listingId"))
 
 
-async def _remove(info: Info, image_id_value: str) -> Listing:
-    viewer_id = require_viewer(info)
+async def _remove(info: Info, image_id_value: str) -> ListingPayload:
+    viewer_id = writer_of(info)
     image_id = id_arg(image_id_value, "id")
     async with info.context.pool.connection() as conn:
         await _count_write(info, conn, viewer_id)
@@ -81,13 +80,13 @@ async def _remove(info: Info, image_id_value: str) -> Listing:
             owner = {"image_id": image_id, "viewer_id": viewer_id}
             listing_id = await fetch_value(conn, LOCK_OWNED_LISTING_OF_IMAGE, owner)
             if listing_id is None:
-                raise refuse(ListingErrorCode.NOT_FOUND, "No such image.", "id")
+                raise ListingError.refuse(ListingErrorCode.NOT_FOUND, "No such image.", "id")
             image = {"image_id": image_id, "listing_id": listing_id}
             await execute(conn, DELETE_LISTING_IMAGE, image)
             remaining = await _image_ids(conn, listing_id)
             order = {"listing_id": listing_id, "image_ids": remaining}
             await execute(conn, SET_LISTING_IMAGE_ORDER, order)
-    return await reload_listing(info, listing_id, "listingId")
+    return ListingPayload(listing=await reload_listing(info, listing_id, "listingId"))
 
 
 def _requested_order(image_id_values: list[strawberry.ID]) -> list[UUID]:
@@ -99,8 +98,8 @@ def _requested_order(image_id_values: list[strawberry.ID]) -> list[UUID]:
 
 async def _reorder(
     info: Info, listing_id_value: str, image_id_values: list[strawberry.ID]
-) -> Listing:
-    viewer_id = require_viewer(info)
+) -> ListingPayload:
+    viewer_id = writer_of(info)
     listing_id = id_arg(listing_id_value, "listingId")
     order = _requested_order(image_id_values)
     async with info.context.pool.connection() as conn:
@@ -109,14 +108,14 @@ async def _reorder(
             await _lock_owned(conn, viewer_id, listing_id, "listingId")
             current = await _image_ids(conn, listing_id)
             if len(order) != len(current) or set(order) != set(current):
-                raise refuse(
+                raise ListingError.refuse(
                     ListingErrorCode.IMAGES_MISMATCH,
                     "Name each of the listing's images exactly once.",
                     "imageIds",
                 )
             params = {"listing_id": listing_id, "image_ids": order}
             await execute(conn, SET_LISTING_IMAGE_ORDER, params)
-    return await reload_listing(info, listing_id, "listingId")
+    return ListingPayload(listing=await reload_listing(info, listing_id, "listingId"))
 
 
 @strawberry.type
@@ -125,13 +124,11 @@ class ListingImageMutations:
     async def add_listing_image(
         self, info: Info, listing_id: strawberry.ID, image_url: str
     ) -> ListingPayload:
-        listing, errors = await outcome(_add(info, listing_id, image_url))
-        return ListingPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(ListingPayload, _add(info, listing_id, image_url))
 
     @strawberry.mutation(description="Remove an image from your listing; the rest close up.")
     async def remove_listing_image(self, info: Info, id: strawberry.ID) -> ListingPayload:
-        listing, errors = await outcome(_remove(info, id))
-        return ListingPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(ListingPayload, _remove(info, id))
 
     @strawberry.mutation(
         description="Put your listing's images in this order; name each of them exactly once."
@@ -139,5 +136,4 @@ class ListingImageMutations:
     async def reorder_listing_images(
         self, info: Info, listing_id: strawberry.ID, image_ids: list[strawberry.ID]
     ) -> ListingPayload:
-        listing, errors = await outcome(_reorder(info, listing_id, image_ids))
-        return ListingPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(ListingPayload, _reorder(info, listing_id, image_ids))

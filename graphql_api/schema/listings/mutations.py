@@ -16,11 +16,12 @@ from uuid import UUID
 import psycopg
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.db import execute, fetch_value
-from graphql_api.schema.listings.access import limit_rate, require_verified_phone, require_viewer
-from graphql_api.schema.listings.errors import ListingErrorCode, outcome, refuse
-from graphql_api.schema.listings.types import Listing
+from graphql_api.data.queries import query
+from graphql_api.data.rows import execute, fetch_value
+from graphql_api.schema.common.refusals import payload_or_refusal
+from graphql_api.schema.context import Info
+from graphql_api.schema.listings.dataloaders import forget_listing
+from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, no_such_listing
 from graphql_api.schema.listings.validation import (
     Problems,
     clean_description,
@@ -38,7 +39,13 @@ from graphql_api.schema.listings.write_types import (
     RecordListingViewPayload,
     UpdateListingInput,
 )
-from graphql_api.sql import query
+from graphql_api.schema.listings.writes import (
+    id_arg,
+    limit_rate,
+    reload_listing,
+    require_verified_phone,
+    writer_of,
+)
 
 CATEGORY_IS_LEAF = query("category_is_leaf")
 LOCATION_EXISTS = query("location_exists")
@@ -55,24 +62,6 @@ POSTING_BUCKET = "listing_posts"
 
 Value = TypeVar("Value")
 Cleaned = TypeVar("Cleaned")
-
-
-def id_arg(value: str, field: str = "id") -> UUID:
-    """A client-supplied id argument; a malformed one is refused like any invalid field."""
-    problems = Problems()
-    parsed = clean_id(problems, field, value)
-    problems.check()
-    assert parsed is not None
-    return parsed
-
-
-async def reload_listing(info: Info, listing_id: UUID, field: str = "id") -> Listing:
-    """The listing as this viewer now sees it, after a write; gone from their view is NOT_FOUND."""
-    info.context.loaders.forget_listing(listing_id)
-    listing = await info.context.loaders.listing_by_id.load(listing_id)
-    if listing is None:
-        raise refuse(ListingErrorCode.NOT_FOUND, "No such listing.", field)
-    return listing
 
 
 async def _check_placement(
@@ -99,8 +88,8 @@ async def _check_placement(
     problems.check()
 
 
-async def _create(info: Info, data: CreateListingInput) -> Listing:
-    viewer_id = require_viewer(info)
+async def _create(info: Info, data: CreateListingInput) -> ListingPayload:
+    viewer_id = writer_of(info)
     settings = info.context.settings
     problems = Problems()
     category_id = clean_id(problems, "input.categoryId", data.category_id)
@@ -130,7 +119,7 @@ async def _create(info: Info, data: CreateListingInput) -> Listing:
                 APPEND_LISTING_IMAGES,
                 {"listing_id": listing_id, "first_position": 0, "image_urls": image_urls},
             )
-    return await reload_listing(info, listing_id)
+    return ListingPayload(listing=await reload_listing(info, listing_id))
 
 
 def _given(value: strawberry.Maybe[Value], clean: Callable[[Value], Cleaned]) -> Cleaned | None:
@@ -160,8 +149,8 @@ def _patch_params(problems: Problems, patch: UpdateListingInput) -> dict[str, An
     }
 
 
-async def _update(info: Info, id: str, patch: UpdateListingInput) -> Listing:
-    viewer_id = require_viewer(info)
+async def _update(info: Info, id: str, patch: UpdateListingInput) -> ListingPayload:
+    viewer_id = writer_of(info)
     listing_id = id_arg(id)
     problems = Problems()
     params = {**_patch_params(problems, patch), "id": listing_id, "viewer_id": viewer_id}
@@ -169,23 +158,23 @@ async def _update(info: Info, id: str, patch: UpdateListingInput) -> Listing:
     async with info.context.pool.connection() as conn:
         await _check_placement(conn, problems, params["category_id"], params["location_id"])
         if await fetch_value(conn, UPDATE_OWNED_LISTING, params) is None:
-            raise refuse(ListingErrorCode.NOT_FOUND, "No such listing.", "id")
-    return await reload_listing(info, listing_id)
+            raise no_such_listing()
+    return ListingPayload(listing=await reload_listing(info, listing_id))
 
 
-async def _delete(info: Info, id: str) -> strawberry.ID:
-    viewer_id = require_viewer(info)
+async def _delete(info: Info, id: str) -> DeleteListingPayload:
+    viewer_id = writer_of(info)
     listing_id = id_arg(id)
     async with info.context.pool.connection() as conn:
         params = {"id": listing_id, "viewer_id": viewer_id}
         if await fetch_value(conn, DELETE_OWNED_LISTING, params) is None:
-            raise refuse(ListingErrorCode.NOT_FOUND, "No such listing.", "id")
-    info.context.loaders.forget_listing(listing_id)
-    return strawberry.ID(str(listing_id))
+            raise no_such_listing()
+    forget_listing(info.context.loaders, listing_id)
+    return DeleteListingPayload(deleted_id=strawberry.ID(str(listing_id)))
 
 
-async def _renew(info: Info, id: str) -> Listing:
-    viewer_id = require_viewer(info)
+async def _renew(info: Info, id: str) -> ListingPayload:
+    viewer_id = writer_of(info)
     listing_id = id_arg(id)
     params = {
         "id": listing_id,
@@ -197,23 +186,23 @@ async def _renew(info: Info, id: str) -> Listing:
         if await fetch_value(conn, RENEW_OWNED_LISTING, params) is None:
             renewable_at = await fetch_value(conn, OWNED_LISTING_RENEWABLE_AT, params)
             if renewable_at is None:
-                raise refuse(ListingErrorCode.NOT_FOUND, "No such listing.", "id")
-            raise refuse(
+                raise no_such_listing()
+            raise ListingError.refuse(
                 ListingErrorCode.RENEW_TOO_SOON,
                 f"Renewal opens at {renewable_at.isoformat()}Z (48 hours after posting or "
                 "the last renewal).",
                 "id",
             )
-    return await reload_listing(info, listing_id)
+    return ListingPayload(listing=await reload_listing(info, listing_id))
 
 
-async def _record_view(info: Info, id: str) -> Listing:
+async def _record_view(info: Info, id: str) -> RecordListingViewPayload:
     """Counts one view unless the viewer owns the listing; hidden listings are NOT_FOUND."""
     listing_id = id_arg(id)
     async with info.context.pool.connection() as conn:
         params = {"id": listing_id, "viewer_id": info.context.viewer_id}
         await fetch_value(conn, RECORD_LISTING_VIEW, params)
-    return await reload_listing(info, listing_id)
+    return RecordListingViewPayload(listing=await reload_listing(info, listing_id))
 
 
 @strawberry.type
@@ -222,20 +211,17 @@ class ListingMutations:
         description="Post a listing with its images (needs sign-in and a verified phone)."
     )
     async def create_listing(self, info: Info, input: CreateListingInput) -> ListingPayload:
-        listing, errors = await outcome(_create(info, input))
-        return ListingPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(ListingPayload, _create(info, input))
 
     @strawberry.mutation(description="Change your listing; absent fields stay as they are.")
     async def update_listing(
         self, info: Info, id: strawberry.ID, input: UpdateListingInput
     ) -> ListingPayload:
-        listing, errors = await outcome(_update(info, id, input))
-        return ListingPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(ListingPayload, _update(info, id, input))
 
     @strawberry.mutation(description="Delete your listing with its images, favorites and flags.")
     async def delete_listing(self, info: Info, id: strawberry.ID) -> DeleteListingPayload:
-        deleted_id, errors = await outcome(_delete(info, id))
-        return DeleteListingPayload(deleted_id=deleted_id, errors=errors)
+        return await payload_or_refusal(DeleteListingPayload, _delete(info, id))
 
     @strawberry.mutation(
         description=(
@@ -244,10 +230,8 @@ class ListingMutations:
         )
     )
     async def renew_listing(self, info: Info, id: strawberry.ID) -> ListingPayload:
-        listing, errors = await outcome(_renew(info, id))
-        return ListingPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(ListingPayload, _renew(info, id))
 
     @strawberry.mutation(description="Count a view of a listing; its owner's views do not count.")
     async def record_listing_view(self, info: Info, id: strawberry.ID) -> RecordListingViewPayload:
-        listing, errors = await outcome(_record_view(info, id))
-        return RecordListingViewPayload(listing=listing, errors=errors)
+        return await payload_or_refusal(RecordListingViewPayload, _record_view(info, id))

@@ -14,10 +14,12 @@ import dataclasses
 import hashlib
 import hmac
 import json
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from uuid import UUID
 
-from graphql_api.errors import BadUserInput
+from graphql_api.engine.errors import BadUserInput
+from graphql_api.schema.listings.rows import ListingRow
 
 _SIGNATURE_BYTES = 12
 MAX_PAGE_SIZE = 100
@@ -29,6 +31,34 @@ class Position:
 
     key: str | None
     id: UUID
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ListingPage:
+    """One page of listing rows and what its connection needs to describe it.
+
+    Cursors are made only when asked for (`cursor_of`): most clients read `nodes` and at most
+    `pageInfo.endCursor`. `count` runs only when `totalCount` is selected.
+    """
+
+    rows: list[ListingRow]
+    order: str  # the sort order cursors are bound to
+    secret: bytes
+    position_of: Callable[[ListingRow], Position]
+    has_next_page: bool
+    after: str | None
+    count: Callable[[], Awaitable[int]] | None = None
+
+    def cursor_of(self, row: ListingRow) -> str:
+        return encode_cursor(self.secret, self.order, self.position_of(row))
+
+    @classmethod
+    def empty(cls, after: str | None) -> ListingPage:
+        return cls([], "", b"", _no_position, has_next_page=False, after=after)
+
+
+def _no_position(row: ListingRow) -> Position:
+    raise AssertionError("an empty page has no positions")
 
 
 def encode_cursor(secret: bytes, order: str, position: Position) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.ids import parse_id
-from graphql_api.schema.listings.connection import visible_listings_connection
+from graphql_api.schema.common.ids import parse_id
+from graphql_api.schema.context import Info
+from graphql_api.schema.listings.dataloaders import listing_by_id
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
+from graphql_api.schema.listings.pages import visible_listings_page
 from graphql_api.schema.listings.types import Listing, ListingConnection
 
 
@@ -20,7 +21,8 @@ class ListingQueries:
         )
     )
     async def listing(self, info: Info, id: strawberry.ID) -> Listing | None:
-        return await info.context.loaders.listing_by_id.load(parse_id(id))
+        row = await info.context.loaders.get(listing_by_id).load(parse_id(id))
+        return None if row is None else Listing.from_row(row)
 
     @strawberry.field(
         description=(
@@ -36,4 +38,5 @@ class ListingQueries:
         first: int = 20,
         after: str | None = None,
     ) -> ListingConnection:
-        return await visible_listings_connection(info, filter, sort, first, after)
+        page = await visible_listings_page(info, filter, sort, first, after)
+        return ListingConnection.from_page(page)

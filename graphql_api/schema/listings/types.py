@@ -1,32 +1,42 @@
-"""Listings as clients see them, with their images and the connection that pages them."""
+"""Listings as clients see them: the listing, its images, its seller and the pages of listings.
+
+Every type here is built from rows (`listings.rows`) in its `from_row`, the one place that maps
+columns onto fields. They share one module because they reference each other (a seller's
+listings, a listing's seller) and are built from each other's rows.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from uuid import UUID
 
 import strawberry
 
-from graphql_api.context import Info
-from graphql_api.errors import BadUserInput
-from graphql_api.execution import context_only
-from graphql_api.ids import uuid_of
-from graphql_api.loaders import load_list_now, load_now
-from graphql_api.schema.catalog.types import Category, Location
-from graphql_api.schema.listings.pagination import Position, encode_cursor
-from graphql_api.schema.users.types import User
+from graphql_api.data.loaders import load_then
+from graphql_api.engine.errors import BadUserInput
+from graphql_api.engine.execution import context_only, resolved_later
+from graphql_api.schema.catalog.snapshot import Catalog, catalog_of, reload_catalog
+from graphql_api.schema.context import Info
+from graphql_api.schema.listings.dataloaders import (
+    favorite_count_by_listing_id,
+    images_by_listing_id,
+    is_favorited_by_listing_id,
+    user_by_id,
+)
+from graphql_api.schema.listings.inputs import ListingSort
+from graphql_api.schema.listings.pages import visible_listings_page
+from graphql_api.schema.listings.pagination import ListingPage
+from graphql_api.schema.listings.rows import ImageRow, ListingRow, UserRow
 
-CountQuery = Callable[[], Awaitable[int]]
+if TYPE_CHECKING:
+    from graphql_api.schema.catalog.types import Category, Location
 
-
-async def _first_of(
-    pending: Awaitable[list[ListingImage]], first: int | None
-) -> list[ListingImage]:
-    images = await pending
-    return images if first is None else images[:first]
+Found = TypeVar("Found")
+_Category = Annotated["Category", strawberry.lazy("graphql_api.schema.catalog.types")]
+_Location = Annotated["Location", strawberry.lazy("graphql_api.schema.catalog.types")]
 
 
 @strawberry.type(description="A photo of a listing.")
@@ -37,12 +47,74 @@ class ListingImage:
         description="Position among the listing's images, 0 first."
     )
     created_at: datetime = strawberry.field(description="When the image was added.")
-    listing_id: strawberry.Private[UUID]
+
+    @classmethod
+    def from_row(cls, row: ImageRow) -> ListingImage:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            image_url=row.image_url,
+            display_order=row.display_order,
+            created_at=row.created_at,
+        )
+
+    @classmethod
+    def from_json(cls, item: list[Any]) -> ListingImage:
+        """One `[id, image_url, display_order, created_at]` array, as page statements bring
+        images along (compact: no repeated keys)."""
+        image_id, image_url, display_order, created_at = item
+        return cls(
+            id=image_id,
+            image_url=image_url,
+            display_order=display_order,
+            created_at=datetime.fromisoformat(created_at),
+        )
+
+
+def _images_of(rows: list[ImageRow]) -> list[ListingImage]:
+    return [ListingImage.from_row(row) for row in rows]
+
+
+@strawberry.type(description="A user's public profile: never their email, phone or password.")
+class User:
+    id: UUID = strawberry.field(graphql_type=strawberry.ID, description="Stable identifier (UUID).")
+    name: str | None = strawberry.field(description="Display name.")
+    username: str | None = strawberry.field(description="Unique handle.")
+    created_at: datetime = strawberry.field(description="When the user signed up.")
+
+    @classmethod
+    def from_row(cls, row: UserRow) -> User:
+        return cls(
+            id=row.id,
+            name=row.name,
+            username=row.username,
+            created_at=row.created_at,
+        )
+
+    @strawberry.field(description="The user's visible listings, newest first.")
+    async def listings(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> ListingConnection:
+        page = await visible_listings_page(
+            info, None, ListingSort.NEWEST, first, after, user_id=self.id
+        )
+        return ListingConnection.from_page(page)
+
+
+async def _after_catalog_reload(info: Info, pick: Callable[[Catalog], Found]) -> Found:
+    """The snapshot predates a category or location just added: read them again."""
+    return pick(await reload_catalog(info.context))
+
+
+def _seller_of(row: UserRow | None) -> User:
+    """A listing's seller exists (a foreign key); a missing row is a bug, reported as such."""
+    if row is None:
+        raise LookupError("a listing's seller row is missing")
+    return User.from_row(row)
 
 
 @strawberry.type(description="A classified ad posted by a user.")
 class Listing:
-    id: strawberry.ID = strawberry.field(description="Stable identifier (UUID).")
+    id: UUID = strawberry.field(graphql_type=strawberry.ID, description="Stable identifier (UUID).")
     title: str = strawberry.field(description="Headline, 3 to 255 characters.")
     description: str = strawberry.field(description="Body text.")
     price: Decimal | None = strawberry.field(
@@ -59,17 +131,34 @@ class Listing:
     user_id: strawberry.Private[UUID]
     category_id: strawberry.Private[UUID]
     location_id: strawberry.Private[UUID]
-    is_flagged: strawberry.Private[bool]
     contact_email_value: strawberry.Private[str | None]
     contact_phone_value: strawberry.Private[str | None]
-    rank: strawberry.Private[float | None] = None
-    scope_key: strawberry.Private[Any] = None  # which parent a nested page's row belongs to
-    # the images as JSON, from statements that bring them along (see `attach_images`)
-    images_json: strawberry.Private[list[list[Any]] | None] = None
-    attached_images: strawberry.Private[list[ListingImage] | None] = None
-    # filled only by `listings_by_ids_for_viewer`; primes the seller loader (see
-    # `loaders.listings_with_related`)
-    seller_json: strawberry.Private[dict[str, Any] | None] = None
+    # the images, when the listing's statement brought them along (else the image loader)
+    prefetched_images: strawberry.Private[list[ListingImage] | None]
+
+    @classmethod
+    def from_row(cls, row: ListingRow) -> Listing:
+        images_json = row.images_json
+        return cls(
+            id=row.id,
+            title=row.title,
+            description=row.description,
+            price=row.price,
+            is_price_negotiable=row.is_price_negotiable,
+            is_active=row.is_active,
+            view_count=row.view_count,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            expires_at=row.expires_at,
+            user_id=row.user_id,
+            category_id=row.category_id,
+            location_id=row.location_id,
+            contact_email_value=row.contact_email_value,
+            contact_phone_value=row.contact_phone_value,
+            prefetched_images=(
+                None if images_json is None else [ListingImage.from_json(i) for i in images_json]
+            ),
+        )
 
     @strawberry.field(description="Contact email; null for anonymous viewers (anti-scraping).")
     def contact_email(self, info: Info) -> str | None:
@@ -81,99 +170,61 @@ class Listing:
 
     @strawberry.field(description="The (leaf) category the listing is posted in.")
     @context_only
-    def category(self, info: Info) -> Category:
-        category = info.context.catalog.categories.get(self.category_id)
+    def category(self, info: Info) -> _Category:
+        category = catalog_of(info.context).categories.get(self.category_id)
         if category is not None:
             return category
-        return cast("Category", self._after_catalog_reload(info, "categories", self.category_id))
+        key = self.category_id
+        return resolved_later(_after_catalog_reload(info, lambda fresh: fresh.categories[key]))
 
     @strawberry.field(description="Where the listing is.")
     @context_only
-    def location(self, info: Info) -> Location:
-        location = info.context.catalog.locations.get(self.location_id)
+    def location(self, info: Info) -> _Location:
+        location = catalog_of(info.context).locations.get(self.location_id)
         if location is not None:
             return location
-        return cast("Location", self._after_catalog_reload(info, "locations", self.location_id))
-
-    @staticmethod
-    async def _after_catalog_reload(
-        info: Info, table: Literal["categories", "locations"], key: UUID
-    ) -> Category | Location:
-        """The snapshot predates a category or location just added: read them again."""
-        catalog = await info.context.reload_catalog()
-        found: Category | Location = getattr(catalog, table)[key]
-        return found
+        key = self.location_id
+        return resolved_later(_after_catalog_reload(info, lambda fresh: fresh.locations[key]))
 
     @strawberry.field(description="The user who posted the listing (public profile only).")
     @context_only
     def seller(self, info: Info) -> User:
-        return load_now(info.context.loaders.user_by_id, self.user_id)
+        return load_then(info.context.loaders.get(user_by_id), self.user_id, _seller_of)
 
     @strawberry.field(description="Images in display order; `first` limits how many.")
     @context_only
     def images(self, info: Info, first: int | None = None) -> list[ListingImage]:
         if first is not None and first < 0:
             raise BadUserInput("`first` must not be negative")
-        images = self.attached_images
-        if images is None:
-            images = load_list_now(info.context.loaders.images_by_listing_id, uuid_of(self.id))
-        if isinstance(images, list):
+        images = self.prefetched_images
+        if images is not None:
             return images if first is None else images[:first]
-        # not prefetched: graphql-core awaits the coroutine
-        return cast("list[ListingImage]", _first_of(images, first))
+        loader = info.context.loaders.get(images_by_listing_id)
+        if first is None:
+            return load_then(loader, self.id, _images_of)
+        return load_then(loader, self.id, lambda rows: _images_of(rows[:first]))
 
     @strawberry.field(description="Whether the viewer favorited the listing; false when anonymous.")
     async def is_favorited(self, info: Info) -> bool:
         if info.context.viewer_id is None:
             return False
-        return await info.context.loaders.is_favorited_by_listing_id.load(uuid_of(self.id))
+        return await info.context.loaders.get(is_favorited_by_listing_id).load(self.id)
 
     @strawberry.field(description="How many users favorited the listing.")
     async def favorite_count(self, info: Info) -> int:
-        return await info.context.loaders.favorite_count_by_listing_id.load(uuid_of(self.id))
-
-
-def attach_images(listings: list[Listing]) -> None:
-    """Turn the images that listing rows brought along as JSON (`images_json`: one
-    `[id, image_url, display_order, created_at]` array per image, from the statements that take
-    `with_images`) into their `images`, so no statement and no loader is needed for them; a row
-    without that column (None) is left to the image loader.
-
-    Each image's attributes are set as a row's are in `db._rows_as`, without the keyword call
-    per image (which cost 4% of a browse request).
-    """
-    new = object.__new__
-    parse_timestamp = datetime.fromisoformat
-    for listing in listings:
-        if listing.images_json is None:
-            continue
-        listing_id = uuid_of(listing.id)
-        images: list[ListingImage] = []
-        for image_id, image_url, display_order, created_at in listing.images_json:
-            image = new(ListingImage)
-            image.__dict__ = {
-                "id": image_id,
-                "image_url": image_url,
-                "display_order": display_order,
-                "created_at": parse_timestamp(created_at),
-                "listing_id": listing_id,
-            }
-            images.append(image)
-        listing.attached_images = images
-        listing.images_json = None
+        return await info.context.loaders.get(favorite_count_by_listing_id).load(self.id)
 
 
 @strawberry.type(description="A listing in a page of results, with the cursor that points at it.")
 class ListingEdge:
     node: Listing = strawberry.field(description="The listing.")
-    position: strawberry.Private[Position]
-    order: strawberry.Private[str]
-    secret: strawberry.Private[bytes]
+    row: strawberry.Private[ListingRow]
+    page: strawberry.Private[ListingPage]
 
     @strawberry.field(description="Pass as `after` to continue after this listing.")
     def cursor(self) -> str:
         """Signed only when asked for: most clients page with `pageInfo.endCursor` alone."""
-        return encode_cursor(self.secret, self.order, self.position)
+        return self.page.cursor_of(self.row)
 
 
 @strawberry.type(description="Where a page sits in the whole result.")
@@ -188,18 +239,17 @@ class PageInfo:
 
 @context_only
 def _edges_of(root: ListingConnection) -> list[ListingEdge]:
+    page = root.page
     return [
-        ListingEdge(
-            node=node, position=root.position_of(node), order=root.order, secret=root.secret
-        )
-        for node in root.nodes
+        ListingEdge(node=node, row=row, page=page)
+        for node, row in zip(root.nodes, page.rows, strict=True)
     ]
 
 
 @strawberry.type(description="One page of listings, paged forward with keyset cursors.")
 class ListingConnection:
-    """Edges (and the sort position behind each cursor) are built only when selected: a page
-    read through `nodes` needs neither (measured: a twentieth of a 50-listing page)."""
+    """Edges are built only when selected: a page read through `nodes` needs none (measured:
+    a twentieth of a 50-listing page)."""
 
     edges: list[ListingEdge] = strawberry.field(
         description="The listings with their cursors.", resolver=_edges_of
@@ -208,41 +258,24 @@ class ListingConnection:
     nodes: list[Listing] = strawberry.field(
         description="The listings of this page (same order as `edges`)."
     )
-    position_of: strawberry.Private[Callable[[Listing], Position]]
-    order: strawberry.Private[str]
-    secret: strawberry.Private[bytes]
-    count_query: strawberry.Private[CountQuery | None] = None
+    page: strawberry.Private[ListingPage]
 
     @classmethod
-    def of(
-        cls,
-        page: list[Listing],
-        position_of: Callable[[Listing], Position],
-        *,
-        order: str,
-        secret: bytes,
-        has_next_page: bool,
-        after: str | None,
-        count_query: CountQuery | None,
-    ) -> ListingConnection:
-        """A page of listings; `position_of` tells where a listing sits in `order` (for its
-        cursor)."""
+    def from_page(cls, page: ListingPage) -> ListingConnection:
+        rows = page.rows
         return cls(
-            nodes=page,
+            nodes=[Listing.from_row(row) for row in rows],
             page_info=PageInfo(
-                has_next_page=has_next_page,
-                has_previous_page=after is not None,
-                start_cursor=encode_cursor(secret, order, position_of(page[0])) if page else None,
-                end_cursor=encode_cursor(secret, order, position_of(page[-1])) if page else None,
+                has_next_page=page.has_next_page,
+                has_previous_page=page.after is not None,
+                start_cursor=page.cursor_of(rows[0]) if rows else None,
+                end_cursor=page.cursor_of(rows[-1]) if rows else None,
             ),
-            position_of=position_of,
-            order=order,
-            secret=secret,
-            count_query=count_query,
+            page=page,
         )
 
     @strawberry.field(description="How many listings match in all; computed only when asked.")
-    async def total_count(self, info: Info) -> int:
-        if self.count_query is None:
+    async def total_count(self) -> int:
+        if self.page.count is None:
             return len(self.nodes)
-        return await self.count_query()
+        return await self.page.count()

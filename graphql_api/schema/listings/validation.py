@@ -13,8 +13,9 @@ from uuid import UUID
 
 from email_validator import EmailNotValidError, validate_email
 
-from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, Refused
-from graphql_api.schema.verification.phone_numbers import normalize_phone_number
+from graphql_api.schema.common.phone_numbers import normalize_phone_number
+from graphql_api.schema.common.refusals import Refused
+from graphql_api.schema.listings.errors import ListingError, ListingErrorCode
 
 TITLE_LENGTH = (3, 255)
 DESCRIPTION_LENGTH = (1, 20_000)

@@ -69,19 +69,30 @@ class UpdateListingInput:
 
 @strawberry.type(description="The listing a mutation wrote, or the errors that refused it.")
 class ListingPayload:
-    listing: Listing | None = strawberry.field(description="The listing after the write.")
-    errors: list[ListingError] = strawberry.field(description="Why the write was refused.")
+    listing: Listing | None = strawberry.field(
+        default=None, description="The listing after the write."
+    )
+    errors: list[ListingError] = strawberry.field(
+        default_factory=list, description="Why the write was refused."
+    )
 
 
 @strawberry.type(description="The id of the deleted listing, or the errors that refused it.")
 class DeleteListingPayload:
-    deleted_id: strawberry.ID | None = strawberry.field(description="Id of the deleted listing.")
-    errors: list[ListingError] = strawberry.field(description="Why the delete was refused.")
+    deleted_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Id of the deleted listing."
+    )
+    errors: list[ListingError] = strawberry.field(
+        default_factory=list, description="Why the delete was refused."
+    )
 
 
 @strawberry.type(description="The viewed listing, or the errors that refused the view.")
 class RecordListingViewPayload:
     listing: Listing | None = strawberry.field(
-        description="The listing with its view count (the owner's own views do not count)."
+        default=None,
+        description="The listing with its view count (the owner's own views do not count).",
     )
-    errors: list[ListingError] = strawberry.field(description="Why the view was refused.")
+    errors: list[ListingError] = strawberry.field(
+        default_factory=list, description="Why the view was refused."
+    )

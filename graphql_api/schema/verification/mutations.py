@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
-from graphql_api.context import Info
+from graphql_api.schema.common.refusals import payload_or_refusal
+from graphql_api.schema.context import Info
 from graphql_api.schema.verification.request import request_phone_verification
 from graphql_api.schema.verification.types import (
     RequestPhoneVerificationInput,
@@ -26,10 +27,12 @@ class VerificationMutations:
     async def request_phone_verification(
         self, info: Info, input: RequestPhoneVerificationInput
     ) -> RequestPhoneVerificationPayload:
-        return await request_phone_verification(info, input)
+        return await payload_or_refusal(
+            RequestPhoneVerificationPayload, request_phone_verification(info, input)
+        )
 
     @strawberry.mutation(
         description="Check a code (5 attempts per code); on success the number is the viewer's."
     )
     async def verify_phone(self, info: Info, input: VerifyPhoneInput) -> VerifyPhonePayload:
-        return await verify_phone(info, input)
+        return await payload_or_refusal(VerifyPhonePayload, verify_phone(info, input))

@@ -10,18 +10,20 @@ import dataclasses
 from datetime import datetime
 from uuid import UUID
 
-from graphql_api.context import Info
-from graphql_api.db import execute, fetch_one, fetch_value
-from graphql_api.schema.verification.phone_numbers import normalize_phone_number
+from graphql_api.data.queries import query
+from graphql_api.data.rows import execute, fetch_one, fetch_value
+from graphql_api.delivery.sms import SmsDeliveryError, sender_for
+from graphql_api.schema.common.phone_numbers import normalize_phone_number
+from graphql_api.schema.common.viewer import require_viewer
+from graphql_api.schema.context import Info
 from graphql_api.schema.verification.types import (
+    SIGN_IN_FIRST,
     RequestPhoneVerificationInput,
     RequestPhoneVerificationPayload,
+    VerificationError,
     VerificationErrorCode,
-    verification_error,
 )
 from graphql_api.security import otp, rate_limits
-from graphql_api.sms import SmsDeliveryError, sender_for
-from graphql_api.sql import query
 
 PHONE_VERIFIED_BY_OTHER_USER = query("phone_verified_by_other_user")
 VOID_PENDING_PHONE_VERIFICATIONS = query("void_pending_phone_verifications")
@@ -38,22 +40,14 @@ class _Stored:
     expires_at: datetime
 
 
-def _refuse(
-    code: VerificationErrorCode, message: str, field: str | None = None
-) -> RequestPhoneVerificationPayload:
-    return RequestPhoneVerificationPayload(errors=[verification_error(code, message, field)])
-
-
 async def request_phone_verification(
     info: Info, given: RequestPhoneVerificationInput
 ) -> RequestPhoneVerificationPayload:
     context = info.context
-    user_id = context.viewer_id
-    if user_id is None:
-        return _refuse(VerificationErrorCode.UNAUTHENTICATED, "Sign in first.")
+    user_id = require_viewer(info, SIGN_IN_FIRST)
     phone_number = normalize_phone_number(given.phone_number)
     if phone_number is None:
-        return _refuse(
+        raise VerificationError.refuse(
             VerificationErrorCode.INVALID_PHONE_NUMBER,
             "Enter a valid phone number.",
             "phoneNumber",
@@ -61,7 +55,7 @@ async def request_phone_verification(
     async with context.pool.connection() as conn:
         params = {"phone_number": phone_number, "user_id": user_id}
         if await fetch_value(conn, PHONE_VERIFIED_BY_OTHER_USER, params):
-            return _refuse(
+            raise VerificationError.refuse(
                 VerificationErrorCode.PHONE_IN_USE,
                 "Another account has verified this number.",
                 "phoneNumber",
@@ -75,14 +69,10 @@ async def request_phone_verification(
             ],
         )
         if not decision.allowed:
-            return RequestPhoneVerificationPayload(
+            raise VerificationError.refuse(
+                VerificationErrorCode.RATE_LIMITED,
+                f"Too many codes sent; try again in {decision.retry_after_seconds} s.",
                 retry_after_seconds=decision.retry_after_seconds,
-                errors=[
-                    verification_error(
-                        VerificationErrorCode.RATE_LIMITED,
-                        f"Too many codes sent; try again in {decision.retry_after_seconds} s.",
-                    )
-                ],
             )
         code = otp.new_code()
         secret = context.settings.secret_key_bytes
@@ -109,13 +99,13 @@ async def request_phone_verification(
     body = f"{code} is your verification code. It expires in {_TTL_MINUTES} minutes."
     try:
         await sender_for(context.settings).send(phone_number, body)
-    except SmsDeliveryError:
+    except SmsDeliveryError as exc:
         async with context.pool.connection() as conn:
             await execute(conn, VOID_PHONE_VERIFICATION, {"id": stored.id})
-        return _refuse(
+        raise VerificationError.refuse(
             VerificationErrorCode.SMS_DELIVERY_FAILED,
             "The text message could not be sent; try again later.",
-        )
+        ) from exc
     return RequestPhoneVerificationPayload(
         expires_at=stored.expires_at, retry_after_seconds=_COOLDOWN_SECONDS
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 import strawberry
 
 from graphql_api.schema.accounts.types import Viewer
+from graphql_api.schema.common.refusals import PayloadError
 
 
 @strawberry.enum(description="Why a phone verification mutation did not do what was asked.")
@@ -41,7 +42,7 @@ class VerificationErrorCode(enum.Enum):
 
 
 @strawberry.type(description="An expected failure of a phone verification mutation.")
-class VerificationError:
+class VerificationError(PayloadError):
     field: str | None = strawberry.field(
         description="The input field at fault (camelCase), or null when it is no single field."
     )
@@ -49,10 +50,7 @@ class VerificationError:
     message: str = strawberry.field(description="What went wrong, for people.")
 
 
-def verification_error(
-    code: VerificationErrorCode, message: str, field: str | None = None
-) -> VerificationError:
-    return VerificationError(field=field, code=code, message=message)
+SIGN_IN_FIRST = VerificationError.of(VerificationErrorCode.UNAUTHENTICATED, "Sign in first.")
 
 
 @strawberry.input(description="The number to send a verification code to.")

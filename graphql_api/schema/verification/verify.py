@@ -12,18 +12,21 @@ from uuid import UUID
 
 import psycopg.errors
 
-from graphql_api.context import Info
-from graphql_api.db import fetch_one, fetch_value
+from graphql_api.data.queries import query
+from graphql_api.data.rows import fetch_one, fetch_value
+from graphql_api.schema.accounts.rows import ViewerRow
 from graphql_api.schema.accounts.types import Viewer
-from graphql_api.schema.verification.phone_numbers import normalize_phone_number
+from graphql_api.schema.common.phone_numbers import normalize_phone_number
+from graphql_api.schema.common.viewer import require_viewer
+from graphql_api.schema.context import Info
 from graphql_api.schema.verification.types import (
+    SIGN_IN_FIRST,
+    VerificationError,
     VerificationErrorCode,
     VerifyPhoneInput,
     VerifyPhonePayload,
-    verification_error,
 )
 from graphql_api.security import otp
-from graphql_api.sql import query
 
 COUNT_PHONE_VERIFICATION_ATTEMPT = query("count_phone_verification_attempt")
 CONSUME_PHONE_VERIFICATION = query("consume_phone_verification")
@@ -38,32 +41,20 @@ class _Attempt:
     expired: bool
 
 
-def _refuse(
-    code: VerificationErrorCode,
-    message: str,
-    field: str | None = None,
-    attempts_remaining: int | None = None,
-) -> VerifyPhonePayload:
-    return VerifyPhonePayload(
-        attempts_remaining=attempts_remaining,
-        errors=[verification_error(code, message, field)],
-    )
-
-
 async def verify_phone(info: Info, given: VerifyPhoneInput) -> VerifyPhonePayload:
     context = info.context
-    user_id = context.viewer_id
-    if user_id is None:
-        return _refuse(VerificationErrorCode.UNAUTHENTICATED, "Sign in first.")
+    user_id = require_viewer(info, SIGN_IN_FIRST)
     phone_number = normalize_phone_number(given.phone_number)
     if phone_number is None:
-        return _refuse(
+        raise VerificationError.refuse(
             VerificationErrorCode.INVALID_PHONE_NUMBER,
             "Enter a valid phone number.",
             "phoneNumber",
         )
     if not otp.is_well_formed(given.code):
-        return _refuse(VerificationErrorCode.INVALID, "Enter the 6-digit code.", "code")
+        raise VerificationError.refuse(
+            VerificationErrorCode.INVALID, "Enter the 6-digit code.", "code"
+        )
     params = {
         "user_id": user_id,
         "phone_number": phone_number,
@@ -72,27 +63,27 @@ async def verify_phone(info: Info, given: VerifyPhoneInput) -> VerifyPhonePayloa
     async with context.pool.connection() as conn:
         attempt = await fetch_one(conn, COUNT_PHONE_VERIFICATION_ATTEMPT, _Attempt, params)
     if attempt is None:
-        return _refuse(
+        raise VerificationError.refuse(
             VerificationErrorCode.INVALID_CODE,
             "No code is pending for this number; request one.",
             "code",
         )
     if attempt.attempts > otp.MAX_ATTEMPTS:
-        return _refuse(
+        raise VerificationError.refuse(
             VerificationErrorCode.TOO_MANY_ATTEMPTS,
             "Too many attempts for this code; request a new one.",
             "code",
             attempts_remaining=0,
         )
     if attempt.expired:
-        return _refuse(
+        raise VerificationError.refuse(
             VerificationErrorCode.CODE_EXPIRED, "This code has expired; request a new one.", "code"
         )
     secret = context.settings.secret_key_bytes
     if not otp.code_matches(
         attempt.code_hash, secret, user_id, phone_number, otp.PHONE_VERIFICATION, given.code
     ):
-        return _refuse(
+        raise VerificationError.refuse(
             VerificationErrorCode.INVALID_CODE,
             "The code is not right.",
             "code",
@@ -111,19 +102,20 @@ async def _mark_verified(
                     await fetch_value(conn, CONSUME_PHONE_VERIFICATION, {"id": verification_id})
                     is None
                 ):
-                    return _refuse(
+                    raise VerificationError.refuse(
                         VerificationErrorCode.INVALID_CODE, "This code was already used.", "code"
                     )
-                viewer = await fetch_one(
+                row = await fetch_one(
                     conn,
                     SET_USER_VERIFIED_PHONE,
-                    Viewer,
+                    ViewerRow,
                     {"user_id": user_id, "phone_number": phone_number},
                 )
-        except psycopg.errors.UniqueViolation:  # another account verified it meanwhile
-            return _refuse(
+        except psycopg.errors.UniqueViolation as exc:  # another account verified it meanwhile
+            raise VerificationError.refuse(
                 VerificationErrorCode.PHONE_IN_USE,
                 "Another account has verified this number.",
                 "phoneNumber",
-            )
-    return VerifyPhonePayload(viewer=viewer)
+            ) from exc
+    assert row is not None, "the update returns the viewer's row"
+    return VerifyPhonePayload(viewer=Viewer.from_row(row))

@@ -14,7 +14,7 @@ import pytest
 from starlette.datastructures import Secret
 
 from graphql_api.config import Settings
-from graphql_api.sms import SmsDeliveryError, WebhookSender
+from graphql_api.delivery.sms import SmsDeliveryError, WebhookSender
 from tests.conftest import start_live_server
 from tests.dbutil import sql
 from tests.graphql.client import data_of, gql

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import httpx
 
-from graphql_api.catalog import LISTENER_NAME
+from graphql_api.schema.catalog.cache import LISTENER_NAME
 from tests.dbutil import rows, run
 from tests.graphql.client import data_of, gql
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from graphql_api.data.queries import Query
 from graphql_api.schema.listings import mutations
-from graphql_api.sql import Query
 from tests.dbutil import rows
 from tests.graphql.client import gql
 from tests.graphql.listings.helpers import (

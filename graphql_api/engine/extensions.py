@@ -1,4 +1,4 @@
-"""Schema extensions: abuse limits, caches, and masking of unexpected errors.
+"""Schema extensions: abuse limits, caches, and the masking of unexpected errors.
 
 Strawberry shares an extension *instance* between concurrent requests, so configured ones are
 handed over as classes (subclasses with the configured value bound) and built per request.
@@ -10,11 +10,9 @@ per request made every lookup a miss (measured: validation was most of a small q
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections import OrderedDict
 from collections.abc import Iterator
 
-import psycopg
 from graphql import DocumentNode, GraphQLError
 from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
@@ -28,12 +26,8 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.schema.schema import validate_document
 
 from graphql_api.config import Settings
-from graphql_api.errors import CodedError
-from graphql_api.request_id import current_request_id
+from graphql_api.engine.masking import MaskUnexpectedErrors
 
-log = logging.getLogger("graphql_api.errors")
-
-INTERNAL_ERROR_MESSAGE = "Internal server error"
 _CACHE_SIZE = 512
 
 
@@ -41,77 +35,6 @@ _CACHE_SIZE = 512
 class _Validation:
     document: DocumentNode
     errors: list[GraphQLError]
-
-
-def _is_unexpected(error: GraphQLError) -> bool:
-    """Resolver exceptions that are not coded errors; GraphQL's own errors pass untouched."""
-    original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError | CodedError)
-
-
-def _is_bad_value(error: GraphQLError) -> bool:
-    """A client value psycopg refuses to send (text with a NUL character: GraphQL strings may
-    hold one, PostgreSQL text cannot).
-
-    Only psycopg's own refusals (no SQLSTATE) count; a data error the server raises may be our
-    bug and stays masked. Checking every string argument up front would repeat this check.
-    """
-    original = error.original_error
-    return isinstance(original, psycopg.DataError) and original.sqlstate is None
-
-
-def _path_of(error: GraphQLError) -> str:
-    return ".".join(str(part) for part in error.path or ())
-
-
-class MaskUnexpectedErrors(SchemaExtension):
-    """Hides unexpected errors behind one message and logs each with the request id.
-
-    Strawberry's `MaskErrors` does the same but tests every result against a runtime-checkable
-    protocol (measured: a tenth of a `{ __typename }` request); this server has no incremental
-    delivery, so a result is always one `ExecutionResult`. An exception that escapes the
-    operation itself never reaches this hook: `schema.root` masks those with the same function.
-    """
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        errors: list[GraphQLError] | None = getattr(result, "errors", None)
-        if errors:
-            result.errors = mask_unexpected(errors)  # type: ignore[union-attr]
-
-
-def mask_unexpected(errors: list[GraphQLError]) -> list[GraphQLError]:
-    """The errors a client may see: unexpected ones masked (and logged), the rest as they are."""
-    return [_masked(error) if _is_unexpected(error) else error for error in errors]
-
-
-def _masked(error: GraphQLError) -> GraphQLError:
-    if _is_bad_value(error):
-        log.info("bad input value in %s: %s", _path_of(error), error.original_error)
-        return GraphQLError(
-            message="An input value cannot be stored (text with a NUL character)",
-            nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
-            path=error.path,
-            extensions={"code": "BAD_USER_INPUT"},
-        )
-    request_id = current_request_id.get()
-    log.error(
-        "unexpected error in %s (request %s)",
-        _path_of(error),
-        request_id,
-        exc_info=error.original_error,
-    )
-    return GraphQLError(
-        message=INTERNAL_ERROR_MESSAGE,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
-    )
 
 
 _validated: OrderedDict[tuple[int, int, tuple[type[ASTValidationRule], ...]], _Validation] = (

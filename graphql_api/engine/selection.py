@@ -8,10 +8,10 @@ synchronously instead of as one awaitable each.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+import strawberry
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
-
-from graphql_api.context import Info
 
 
 def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
@@ -22,7 +22,7 @@ def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
             yield from _fields(selection.selections)
 
 
-def selected_names(info: Info, *paths: tuple[str, ...]) -> set[str]:
+def selected_names(info: strawberry.Info[Any, Any], *paths: tuple[str, ...]) -> set[str]:
     """Names of the fields selected at any of `paths` below the current field.
 
     `selected_names(info, ("nodes",), ("edges", "node"))` gives the listing fields a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from graphql_api.errors import BadUserInput
+from graphql_api.engine.errors import BadUserInput
 
 
 def uuid_of(value: object) -> UUID:

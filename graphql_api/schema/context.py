@@ -1,9 +1,11 @@
-"""What every resolver gets: the pool, the settings, the viewer, the catalogue and the loaders."""
+"""What every resolver gets: the request, the settings, the pool, the viewer and the loaders.
+
+Domain-free on purpose: domains reach their loaders through `loaders.get(factory)`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 from uuid import UUID
 
 import strawberry
@@ -11,11 +13,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from graphql_api.config import Settings
-from graphql_api.db import Pool
-from graphql_api.loaders import Loaders
-
-if TYPE_CHECKING:
-    from graphql_api.catalog import Catalog, CatalogCache
+from graphql_api.data.pool import Pool
+from graphql_api.schema.loaders import Loaders
 
 
 @dataclasses.dataclass(slots=True)
@@ -25,16 +24,9 @@ class Context:
     pool: Pool
     settings: Settings
     loaders: Loaders
-    catalog: Catalog
-    catalog_cache: CatalogCache
     viewer_id: UUID | None = None
     session_id: str | None = None  # SHA-256 of this request's token, never the token itself
     cookies_trusted: bool = True  # the CSRF rule: whether the session cookie may be used or set
-
-    async def reload_catalog(self) -> Catalog:
-        """For a category or location this request's snapshot lacks: it changed a moment ago."""
-        self.catalog = await self.catalog_cache.reload()
-        return self.catalog
 
 
 Info = strawberry.Info[Context, None]

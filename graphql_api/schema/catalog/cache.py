@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
-from collections import defaultdict
 from collections.abc import AsyncIterator
-from uuid import UUID
 
 import psycopg
 
-from graphql_api.db import Pool, fetch_all
-from graphql_api.ids import uuid_of
+from graphql_api.data.pool import Pool
+from graphql_api.data.queries import query
+from graphql_api.data.rows import fetch_all
+from graphql_api.schema.catalog.rows import CategoryRow, LocationRow
+from graphql_api.schema.catalog.snapshot import Catalog
 from graphql_api.schema.catalog.types import Category, Location
-from graphql_api.sql import query
 
 ALL_CATEGORIES = query("all_categories")
 ALL_LOCATIONS = query("all_locations")
@@ -34,57 +33,6 @@ log = logging.getLogger(__name__)
 _RECONNECT_DELAY_S = 2.0
 _PING_INTERVAL_S = 30.0
 LISTENER_NAME = "graphql-api catalogue listener"
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Catalog:
-    """One consistent view of both tables; lists keep the database's order (its collation)."""
-
-    categories: dict[UUID, Category]
-    categories_by_slug: dict[str, Category]
-    children: dict[UUID | None, list[Category]]
-    locations: dict[UUID, Location]
-    locations_by_slug: dict[str, Location]
-    locations_by_state: dict[str | None, list[Location]]
-
-    @classmethod
-    def build(cls, categories: list[Category], locations: list[Location]) -> Catalog:
-        children: defaultdict[UUID | None, list[Category]] = defaultdict(list)
-        for category in categories:
-            children[category.parent_id].append(category)
-        by_state: defaultdict[str | None, list[Location]] = defaultdict(list)
-        for location in locations:
-            by_state[None].append(location)
-            by_state[location.state].append(location)
-        return cls(
-            categories={uuid_of(category.id): category for category in categories},
-            categories_by_slug={category.slug: category for category in categories},
-            children=dict(children),
-            locations={uuid_of(location.id): location for location in locations},
-            locations_by_slug={location.slug: location for location in locations},
-            locations_by_state=dict(by_state),
-        )
-
-    def ancestors(self, category_id: UUID) -> list[Category]:
-        """Root first, for breadcrumbs."""
-        chain: list[Category] = []
-        current = self.categories.get(category_id)
-        while current is not None and current.parent_id is not None:
-            current = self.categories.get(current.parent_id)
-            if current is None or len(chain) > len(self.categories):
-                break
-            chain.append(current)
-        return chain[::-1]
-
-    def subtree(self, slug: str) -> list[Category]:
-        """The category with this slug and all its descendants; empty when the slug is unknown."""
-        root = self.categories_by_slug.get(slug)
-        if root is None:
-            return []
-        found = [root]
-        for category in found:
-            found.extend(self.children.get(uuid_of(category.id), []))
-        return found
 
 
 class CatalogCache:
@@ -119,9 +67,13 @@ class CatalogCache:
 
     async def _load(self) -> Catalog:
         async with self._pool.connection() as conn:
-            categories = await fetch_all(conn, ALL_CATEGORIES, Category, {})
-            locations = await fetch_all(conn, ALL_LOCATIONS, Location, {})
-        return Catalog.build(categories, locations)
+            categories = await fetch_all(conn, ALL_CATEGORIES, CategoryRow, {})
+            locations = await fetch_all(conn, ALL_LOCATIONS, LocationRow, {})
+        return Catalog.build(
+            [Category.from_row(row) for row in categories],
+            [Location.from_row(row) for row in locations],
+            self.reload,
+        )
 
     async def listen(self, database_url: str) -> None:
         """Runs for the life of the app: trust the snapshot only while subscribed."""

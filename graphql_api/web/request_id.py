@@ -1,17 +1,18 @@
 """A request id per HTTP request, echoed in `X-Request-ID` and attached to logged errors.
 
-A context variable, because the error-masking hook that logs has no access to the request.
+A context variable (`engine.masking.current_request_id`), because the error-masking hook that
+logs has no access to the request.
 """
 
 from __future__ import annotations
 
-import contextvars
 import re
 import secrets
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+from graphql_api.engine.masking import current_request_id
+
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from graphql_api.context import Info
-from graphql_api.schema.listings.keyset import NewestFirst, newest_first_page
+from graphql_api.data.queries import query
+from graphql_api.schema.context import Info
+from graphql_api.schema.listings.keyset_pages import NewestFirst, newest_first_page
 from graphql_api.schema.listings.types import ListingConnection
-from graphql_api.sql import query
 
 FAVORITES = NewestFirst(
     name="FAVORITED_NEWEST",
@@ -19,4 +19,5 @@ FAVORITES = NewestFirst(
 async def favorites_connection(
     info: Info, viewer_id: UUID, first: int, after: str | None
 ) -> ListingConnection:
-    return await newest_first_page(info, FAVORITES, {"viewer_id": viewer_id}, first, after)
+    page = await newest_first_page(info, FAVORITES, {"viewer_id": viewer_id}, first, after)
+    return ListingConnection.from_page(page)

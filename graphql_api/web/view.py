@@ -15,8 +15,9 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from graphql_api.config import Settings
-from graphql_api.context import Context
-from graphql_api.loaders import Loaders
+from graphql_api.schema.catalog.snapshot import use_catalog
+from graphql_api.schema.context import Context
+from graphql_api.schema.loaders import Loaders
 from graphql_api.security.authentication import authenticate
 
 
@@ -40,14 +41,14 @@ class GraphQLView(GraphQL[Context, None]):
         pool = request.state.pool
         catalog_cache = request.state.catalog_cache
         auth = await authenticate(request, response, pool, self.settings)
+        loaders = Loaders(pool, auth.viewer_id)
+        use_catalog(loaders, await catalog_cache.get())
         return Context(
             request=request,
             response=response,
             pool=pool,
             settings=self.settings,
-            loaders=Loaders(pool, auth.viewer_id),
-            catalog=await catalog_cache.get(),
-            catalog_cache=catalog_cache,
+            loaders=loaders,
             viewer_id=auth.viewer_id,
             session_id=auth.session_id,
             cookies_trusted=auth.cookies_trusted,

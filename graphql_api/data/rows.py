@@ -1,8 +1,4 @@
-"""Connections: where the database is, the pool, and the few helpers every caller shares.
-
-Connections are autocommit; a multi-statement write opens `conn.transaction()` explicitly, so a
-forgotten commit can never leave a transaction idle in the pool.
-"""
+"""Running a named statement and turning its rows into dataclasses (or single values)."""
 
 from __future__ import annotations
 
@@ -10,77 +6,13 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-import orjson
 import psycopg
-from psycopg import sql as pgsql
-from psycopg.conninfo import make_conninfo
 from psycopg.rows import BaseRowFactory, RowMaker, class_row
-from psycopg.types.json import set_json_loads
-from psycopg_pool import AsyncConnectionPool
 
-from graphql_api.config import Settings
-from graphql_api.embedded import start_embedded
-from graphql_api.sql import Query
-from graphql_api.statement_count import CountingCursor
+from graphql_api.data.queries import Query
 
 Row = TypeVar("Row")
-Pool = AsyncConnectionPool[psycopg.AsyncConnection[Any]]
 Params = Mapping[str, Any]
-EMBEDDED_DATABASE = "classifieds"
-
-
-def resolve_database_url(settings: Settings, embedded_database: str = EMBEDDED_DATABASE) -> str:
-    """`DATABASE_URL` when set; otherwise start the embedded server and make sure the db exists."""
-    if settings.database_url:
-        return settings.database_url
-    admin_url = start_embedded(settings.embedded_data_dir)
-    ensure_database(admin_url, embedded_database)
-    return with_database(admin_url, embedded_database)
-
-
-def with_database(url: str, database: str) -> str:
-    """The same server as `url`, another database."""
-    return make_conninfo(url, dbname=database)
-
-
-def ensure_database(admin_url: str, database: str) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
-        if found is None:
-            conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(database)))
-
-
-def drop_database(admin_url: str, database: str) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(
-            pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(database))
-        )
-
-
-def create_pool(url: str, settings: Settings) -> Pool:
-    """A closed pool: the lifespan opens it and waits, so a bad URL fails at start, not later.
-
-    Custom plans always: the listing statements take optional filters (`p IS NULL OR ...`),
-    which a generic prepared plan cannot prune.
-    """
-    options = (
-        f"-c statement_timeout={int(settings.statement_timeout_ms)}"
-        " -c timezone=UTC -c plan_cache_mode=force_custom_plan"
-    )
-    return AsyncConnectionPool(
-        url,
-        min_size=settings.pool_min_size,
-        max_size=settings.pool_max_size,
-        open=False,
-        kwargs={"autocommit": True, "options": options, "cursor_factory": CountingCursor},
-        configure=_configure,
-        name="graphql-api",
-    )
-
-
-async def _configure(conn: psycopg.AsyncConnection[Any]) -> None:
-    """JSON columns (a listing's images, its seller) parsed by orjson, not the stdlib."""
-    set_json_loads(orjson.loads, conn)
 
 
 def _rows_as(row_type: type[Row]) -> BaseRowFactory[Row]:

@@ -1,8 +1,8 @@
 """Pages of publicly visible listings: one named statement per sort order, keyset cursors.
 
 Every public listing list (`listings`, `Category.listings`, `Location.listings`,
-`User.listings`) goes through `visible_listings_connection`, so visibility, filtering and paging
-are defined once.
+`User.listings`) goes through `visible_listings_page`, so visibility, filtering and paging are
+defined once. It returns rows; `ListingConnection.from_page` makes the GraphQL page of them.
 """
 
 from __future__ import annotations
@@ -15,20 +15,26 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from uuid import UUID
 
-from graphql_api.context import Context, Info
-from graphql_api.db import fetch_all, fetch_value
-from graphql_api.errors import BadUserInput
-from graphql_api.ids import uuid_of
-from graphql_api.loaders import PageScope
+from graphql_api.data.queries import Query, query
+from graphql_api.data.rows import fetch_all, fetch_value
+from graphql_api.engine.errors import BadUserInput
+from graphql_api.engine.selection import selected_names
+from graphql_api.schema.catalog.snapshot import catalog_of
+from graphql_api.schema.context import Context, Info
+from graphql_api.schema.listings.dataloaders import (
+    PageScope,
+    images_by_listing_id,
+    newest_page_by_scope,
+    user_by_id,
+)
 from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
 from graphql_api.schema.listings.pagination import (
+    ListingPage,
     Position,
     check_page_size,
     decode_cursor,
 )
-from graphql_api.schema.listings.types import Listing, ListingConnection, attach_images
-from graphql_api.selection import selected_names
-from graphql_api.sql import Query, query
+from graphql_api.schema.listings.rows import ListingRow
 
 COUNT_VISIBLE_LISTINGS = query("count_visible_listings")
 
@@ -38,11 +44,11 @@ class _Order:
     """How one sort order reads its statement and turns a cursor key into bound parameters."""
 
     statement: Query
-    key_of: Callable[[Listing], str | None]
+    key_of: Callable[[ListingRow], str | None]
     after_params: Callable[[str | None], dict[str, Any]]
 
 
-def _created_at_key(listing: Listing) -> str:
+def _created_at_key(listing: ListingRow) -> str:
     return listing.created_at.isoformat()
 
 
@@ -52,7 +58,7 @@ def _after_created_at(key: str | None) -> dict[str, Any]:
     return {"after_created_at": datetime.fromisoformat(key)}
 
 
-def _price_key(listing: Listing) -> str | None:
+def _price_key(listing: ListingRow) -> str | None:
     return None if listing.price is None else str(listing.price)
 
 
@@ -60,7 +66,7 @@ def _after_price(key: str | None) -> dict[str, Any]:
     return {"after_price": None if key is None else Decimal(key)}
 
 
-def _rank_key(listing: Listing) -> str:
+def _rank_key(listing: ListingRow) -> str:
     return repr(listing.rank)
 
 
@@ -107,10 +113,10 @@ def _filter_params(
     category_ids: list[UUID] | None = None
     slug = category_slug or given.category_slug
     if slug is not None:
-        subtree = context.catalog.subtree(slug)
+        subtree = catalog_of(context).subtree(slug)
         if not subtree:
             return None
-        category_ids = [uuid_of(category.id) for category in subtree]
+        category_ids = [category.id for category in subtree]
     return {
         "category_id": category_ids[0] if category_ids and len(category_ids) == 1 else None,
         "category_ids": category_ids if category_ids and len(category_ids) > 1 else None,
@@ -132,7 +138,7 @@ def _cursor_params(order: _Order, secret: bytes, sort: ListingSort, after: str) 
         raise BadUserInput("`after` is not a valid cursor") from None
 
 
-async def visible_listings_connection(
+async def visible_listings_page(
     info: Info,
     listing_filter: ListingFilter | None,
     sort: ListingSort,
@@ -142,7 +148,7 @@ async def visible_listings_connection(
     category_slug: str | None = None,
     location_slug: str | None = None,
     user_id: UUID | None = None,
-) -> ListingConnection:
+) -> ListingPage:
     check_page_size(first)
     context = info.context
     if sort is ListingSort.RELEVANCE and _search_text(listing_filter) is None:
@@ -152,7 +158,7 @@ async def visible_listings_connection(
     cursor = _NO_CURSOR if after is None else _cursor_params(order, secret, sort, after)
     filters = _filter_params(context, listing_filter, category_slug, location_slug, user_id)
     if filters is None:
-        return _empty_connection(after)
+        return ListingPage.empty(after)
     scope = (
         _nested_scope(context, filters, first + 1, category_slug, location_slug, user_id)
         if after is None and sort is ListingSort.NEWEST
@@ -160,15 +166,14 @@ async def visible_listings_connection(
     )
     selected = selected_names(info, ("nodes",), ("edges", "node"))
     if scope is not None:
-        rows = await context.loaders.newest_page_by_scope.load(scope)
+        rows = await context.loaders.get(newest_page_by_scope).load(scope)
     else:
         with_images = "images" in selected
         params = {**filters, **cursor, "limit": first + 1, "with_images": with_images}
         async with context.pool.connection() as conn:
-            rows = await fetch_all(conn, order.statement, Listing, params)
+            rows = await fetch_all(conn, order.statement, ListingRow, params)
         if with_images:
-            attach_images(rows)
-            selected.discard("images")
+            selected.discard("images")  # the rows brought them along
     page = rows[:first]
     await prefetch_related(context, page, selected)
 
@@ -177,14 +182,14 @@ async def visible_listings_connection(
             total: int = await fetch_value(conn, COUNT_VISIBLE_LISTINGS, filters)
         return total
 
-    return ListingConnection.of(
+    return ListingPage(
         page,
-        lambda row: Position(order.key_of(row), uuid_of(row.id)),
-        order=sort.name,
-        secret=secret,
+        sort.name,
+        secret,
+        lambda row: Position(order.key_of(row), row.id),
         has_next_page=len(rows) > first,
         after=after,
-        count_query=count,
+        count=count,
     )
 
 
@@ -211,36 +216,26 @@ def _nested_scope(
         rest = without("category_id", "category_ids")
         return PageScope("category", category_slug, members, rest, limit)
     if location_slug is not None:
-        location = context.catalog.locations_by_slug.get(location_slug)
+        location = catalog_of(context).locations_by_slug.get(location_slug)
         if location is None:
             return None
-        return PageScope("location", uuid_of(location.id), (), without("location_slug"), limit)
+        return PageScope("location", location.id, (), without("location_slug"), limit)
     if user_id is not None:
         return PageScope("seller", user_id, (), without("user_id"), limit)
     return None
 
 
-def _empty_connection(after: str | None) -> ListingConnection:
-    return ListingConnection.of(
-        [], _no_position, order="", secret=b"", has_next_page=False, after=after, count_query=None
-    )
-
-
-def _no_position(listing: Listing) -> Position:
-    raise AssertionError("an empty page has no positions")
-
-
-async def prefetch_related(context: Context, page: list[Listing], selected: set[str]) -> None:
+async def prefetch_related(context: Context, page: list[ListingRow], selected: set[str]) -> None:
     """Load the related rows the query selects (`selected`: the listing fields asked for) for
     the whole page at once.
 
     The same loaders and statements as field-by-field loading, but the fields then find their
-    values ready and resolve synchronously (see `loaders.load_now`).
+    values ready and resolve synchronously (see `data.loaders.load_then`).
     """
     loaders = context.loaders
     pending: list[Awaitable[object]] = []
     if "seller" in selected:
-        pending.append(loaders.user_by_id.load_many([row.user_id for row in page]))
+        pending.append(loaders.get(user_by_id).load_many([row.user_id for row in page]))
     if "images" in selected:
-        pending.append(loaders.images_by_listing_id.load_many([uuid_of(row.id) for row in page]))
+        pending.append(loaders.get(images_by_listing_id).load_many([row.id for row in page]))
     await asyncio.gather(*pending)

@@ -24,7 +24,7 @@ document; otherwise they are compiled once per execution.
 Everything else, and any case out of the ordinary (a null where the schema forbids one, a
 resolver that answers with an awaitable, an exception), takes graphql-core's normal path, which
 raises and locates errors as usual. The shortcut skips per-field extension hooks and permission
-classes, so `schema.root.build_schema` enables it only while no extension hooks field
+classes, so `engine.schema.build_engine_schema` enables it only while no extension hooks field
 resolution, and `FAST_LEAF_FIELDS=false` turns it off; a test compares responses both ways.
 """
 
@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from graphql import (
     ExecutionResult,
@@ -56,6 +56,7 @@ from graphql.type.scalars import serialize_boolean, serialize_id, serialize_stri
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 Resolver = TypeVar("Resolver", bound=Callable[..., Any])
+Result = TypeVar("Result")
 
 
 def context_only(resolver: Resolver) -> Resolver:
@@ -63,6 +64,12 @@ def context_only(resolver: Resolver) -> Resolver:
     arguments, so the fast executor may call it with a bare context holder."""
     resolver.__context_only__ = True  # type: ignore[attr-defined]
     return resolver
+
+
+def resolved_later(pending: Awaitable[Result]) -> Result:
+    """What a synchronous resolver returns when its value needs I/O after all: the awaitable,
+    typed as its result, because graphql-core (and the fast path) await what resolvers return."""
+    return cast("Result", pending)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -1,0 +1,58 @@
+"""The Strawberry schema this server runs: its extensions, scalars and executor.
+
+Domains only declare types; how a document is validated, executed and its errors masked is
+decided here, with the other code that relies on Strawberry's and graphql-core's internals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionResult as StrawberryExecutionResult
+
+from graphql_api.config import Settings
+from graphql_api.engine.execution import FastPathExecutionContext
+from graphql_api.engine.extensions import build_extensions
+from graphql_api.engine.masking import mask_unexpected
+from graphql_api.engine.scalars import SCALAR_OVERRIDES
+
+
+class _Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Unexpected errors are logged, with the request id, where they are masked."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> StrawberryExecutionResult:
+        """An exception that escapes the operation (raised outside any resolver, say while
+        the executor is set up) skips the extensions' hooks; it is masked here as well."""
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            result.errors = mask_unexpected(result.errors)
+        return result
+
+
+def build_engine_schema(query: type, mutation: type, settings: Settings) -> strawberry.Schema:
+    extensions = build_extensions(settings)
+    return _Schema(
+        query=query,
+        mutation=mutation,
+        extensions=extensions,
+        scalar_overrides=SCALAR_OVERRIDES,
+        config=StrawberryConfig(disable_field_suggestions=settings.is_production),
+        execution_context_class=(
+            FastPathExecutionContext
+            if settings.fast_leaf_fields and not any(_hooks_resolve(e) for e in extensions)
+            else None
+        ),
+    )
+
+
+def _hooks_resolve(extension: type[SchemaExtension]) -> bool:
+    """Whether an extension wraps field resolution, which the fast path would skip."""
+    return extension.resolve is not SchemaExtension.resolve
