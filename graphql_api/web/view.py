@@ -1,28 +1,22 @@
-"""The `/graphql` endpoint: Strawberry's ASGI view with our context, JSON codec and IDE policy."""
+"""The `/graphql` endpoint: the engine's view with our context and IDE policy."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import orjson
 import strawberry
-from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
-from strawberry.schema.exceptions import InvalidOperationTypeError
-from strawberry.types import ExecutionResult
 
 from graphql_api.config import Settings
+from graphql_api.engine.http import GraphQLHTTPView
 from graphql_api.schema.catalog.snapshot import use_catalog
 from graphql_api.schema.context import Context
 from graphql_api.schema.loaders import Loaders
 from graphql_api.security.authentication import authenticate
 
 
-class GraphQLView(GraphQL[Context, None]):
-    """POST JSON, or GET for queries only (Strawberry refuses mutations over GET); no batching."""
+class GraphQLView(GraphQLHTTPView[Context]):
+    """The engine's view with this server's context: the viewer, the loaders, the catalogue."""
 
     def __init__(self, schema: strawberry.Schema, settings: Settings) -> None:
         super().__init__(
@@ -54,22 +48,7 @@ class GraphQLView(GraphQL[Context, None]):
             cookies_trusted=auth.cookies_trusted,
         )
 
-    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
-        """A mutation over GET is 405 Method Not Allowed, as GraphQL over HTTP asks (not 400);
-        the request's loaders are emptied as soon as the result exists (see `Loaders.release`)."""
-        try:
-            return await super().execute_single(*args, **kwargs)
-        except HTTPException as exc:
-            if isinstance(exc.__cause__, InvalidOperationTypeError):
-                raise HTTPException(405, exc.reason) from exc
-            raise
-        finally:
-            context = kwargs.get("context")
-            if isinstance(context, Context):
-                context.loaders.release()
-
-    def encode_json(self, data: Any) -> bytes:
-        return orjson.dumps(data)
-
-    def decode_json(self, data: str | bytes) -> object:
-        return orjson.loads(data)
+    def after_result(self, context: Context) -> None:
+        """The request's loaders are emptied as soon as the result exists (see
+        `Loaders.release`)."""
+        context.loaders.release()

@@ -7,9 +7,9 @@ listings, a listing's seller) and are built from each other's rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from uuid import UUID
 
