@@ -18,11 +18,11 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from graphql_api.app import create_app
-    from graphql_api.migrations import upgrade_all
+    from graphql_api.migrations import SQL_DIR, upgrade_all
 
     url = resolve_database_url(settings)
     if args.migrate:
-        upgrade_all(url, settings.sql_dir)
+        upgrade_all(url, SQL_DIR)
     app = create_app(settings, url)
     _tune_garbage_collector()
     uvicorn.run(

@@ -65,12 +65,12 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
         execution_context_class=(
             FastPathExecutionContext
-            if settings.fast_leaf_fields and not any(_hooks_resolve(e) for e in extensions)
+            if settings.fast_executor and not any(_hooks_resolve(e) for e in extensions)
             else None
         ),
     )
 
 
 def _hooks_resolve(extension: type[SchemaExtension]) -> bool:
-    """Whether an extension wraps field resolution, which the fast leaf path would skip."""
+    """Whether an extension wraps field resolution, which the fast executor would skip."""
     return extension.resolve is not SchemaExtension.resolve
