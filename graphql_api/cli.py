@@ -14,7 +14,7 @@ from graphql_api.app import create_app
 from graphql_api.config import ConfigError, Settings, load_settings
 from graphql_api.data.database import resolve_database_url
 from graphql_api.demo_data import register as register_demo_data
-from graphql_api.migrations import upgrade_all
+from graphql_api.migrations import SQL_DIR, upgrade_all
 from graphql_api.migrations.cli import register as register_migrations
 from graphql_api.schema_export import register as register_schema_export
 
@@ -24,7 +24,7 @@ log = logging.getLogger("graphql_api")
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     url = resolve_database_url(settings)
     if args.migrate:
-        upgrade_all(url, settings.sql_dir)
+        upgrade_all(url, SQL_DIR)
     app = create_app(settings, url)
     _tune_garbage_collector()
     uvicorn.run(

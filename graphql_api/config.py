@@ -2,14 +2,21 @@
 
 Nothing else in the package reads `os.environ`: everything that can be configured arrives through
 a frozen `Settings`, so a test builds one with `dataclasses.replace` instead of patching globals.
+
+Each setting is declared once, as a `Settings` field: the annotation is its type, and `setting`
+gives its environment variable, default and one-line doc. `load_settings` casts by the
+annotation, and the README's table is `settings_table()`, so neither can drift from the fields.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import secrets
+import types
+import typing
+from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from starlette.config import Config, Environ, environ
 from starlette.datastructures import CommaSeparatedStrings, Secret
@@ -18,51 +25,122 @@ AppEnv = Literal["development", "production", "test"]
 SmsBackendName = Literal["console", "outbox", "webhook"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-_APP_ENVS: tuple[AppEnv, ...] = ("development", "production", "test")
-_SMS_BACKENDS: tuple[SmsBackendName, ...] = ("console", "outbox", "webhook")
-_Choice = TypeVar("_Choice", bound=str)
+
+_T = TypeVar("_T")
 
 
 class ConfigError(Exception):
     """A configuration value is missing or invalid; the message is one line for the operator."""
 
 
+def setting(env: str, default: _T, doc: str) -> _T:
+    """A `Settings` field read from `env`; `doc` is its line in the README's table."""
+    return dataclasses.field(default=default, metadata={"env": env, "doc": doc})
+
+
+def generated_setting(env: str, factory: Callable[[], _T], shown: str, doc: str) -> _T:
+    """A setting whose default is made per instance; `shown` names that default in the README."""
+    return dataclasses.field(
+        default_factory=factory, metadata={"env": env, "doc": doc, "shown": shown}
+    )
+
+
+def _random_secret_key() -> Secret:
+    return Secret(secrets.token_hex(32))
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Settings:
-    app_env: AppEnv = "development"
-    database_url: str | None = None
-    embedded_data_dir: Path = PROJECT_ROOT / ".data" / "postgres"
-    sql_dir: Path = PROJECT_ROOT / "sql"
-    host: str = "127.0.0.1"
-    port: int = 8000
-    pool_min_size: int = 2
-    pool_max_size: int = 10
-    statement_timeout_ms: int = 5000
-    secret_key: Secret = dataclasses.field(default_factory=lambda: Secret(secrets.token_hex(32)))
-    max_body_bytes: int = 100_000
-    max_query_depth: int = 10
-    max_aliases: int = 30
-    max_tokens: int = 2000
-    allowed_origins: tuple[str, ...] = ()
-    sms_backend: SmsBackendName = "console"
-    sms_outbox: Path = PROJECT_ROOT / ".data" / "sms-outbox.jsonl"
-    sms_webhook_url: str | None = None
-    sms_webhook_secret: Secret = dataclasses.field(default_factory=lambda: Secret(""))
-    sms_webhook_timeout_s: float = 5.0
-    require_verified_phone: bool = True
-    listing_ttl_days: int = 30
-    flag_threshold: int = 3
-    listings_per_hour: int = 20
-    flags_per_hour: int = 30
-    image_writes_per_hour: int = 120
-    fast_leaf_fields: bool = True
-    session_ttl_days: int = 30
-    session_renew_within_days: int = 15
-    session_max_age_days: int = 90
-    login_failures_per_account: int = 10
-    login_failures_per_ip: int = 100
-    login_failure_window_minutes: int = 15
-    password_hash_workers: int = 4
+    app_env: AppEnv = setting(
+        "APP_ENV",
+        "development",
+        "Production: no GraphiQL, no introspection, no field suggestions, "
+        "no `X-SQL-Statements` header, `Secure` cookies.",
+    )
+    database_url: str | None = setting(
+        "DATABASE_URL", None, "PostgreSQL URL; unset = embedded PostgreSQL. Required in production."
+    )
+    embedded_data_dir: Path = setting(
+        "EMBEDDED_PG_DIR",
+        PROJECT_ROOT / ".data" / "postgres",
+        "Data directory of the embedded server.",
+    )
+    secret_key: Secret = generated_setting(
+        "SECRET_KEY",
+        _random_secret_key,
+        "random per start",
+        "Signs pagination cursors and keys OTP hashes. Required in production.",
+    )
+    host: str = setting("HOST", "127.0.0.1", "Where `serve` listens (`--host` overrides).")
+    port: int = setting("PORT", 8000, "Where `serve` listens (`--port` overrides).")
+    pool_min_size: int = setting("POOL_MIN_SIZE", 2, "Connections the pool keeps open.")
+    pool_max_size: int = setting("POOL_MAX_SIZE", 10, "Most connections the pool opens.")
+    statement_timeout_ms: int = setting(
+        "STATEMENT_TIMEOUT_MS", 5000, "`statement_timeout` of every pooled connection."
+    )
+    max_body_bytes: int = setting("MAX_BODY_BYTES", 100_000, "Larger request bodies get 413.")
+    max_query_depth: int = setting("MAX_QUERY_DEPTH", 10, "Deeper queries are refused.")
+    max_aliases: int = setting("MAX_ALIASES", 30, "Queries with more aliases are refused.")
+    max_tokens: int = setting("MAX_TOKENS", 2000, "Documents with more tokens are refused.")
+    allowed_origins: tuple[str, ...] = setting(
+        "ALLOWED_ORIGINS",
+        (),
+        "Comma-separated extra origins allowed to POST with the session cookie "
+        "(see Authentication).",
+    )
+    sms_backend: SmsBackendName = setting(
+        "SMS_BACKEND", "console", "How verification codes are sent (see SMS backends)."
+    )
+    sms_outbox: Path = setting(
+        "SMS_OUTBOX",
+        PROJECT_ROOT / ".data" / "sms-outbox.jsonl",
+        "The file the `outbox` backend appends to.",
+    )
+    sms_webhook_url: str | None = setting(
+        "SMS_WEBHOOK_URL", None, "Where the `webhook` backend POSTs; required with it."
+    )
+    sms_webhook_secret: Secret = setting(
+        "SMS_WEBHOOK_SECRET", Secret(""), "The bearer token the `webhook` backend sends."
+    )
+    sms_webhook_timeout_s: float = setting(
+        "SMS_WEBHOOK_TIMEOUT_S", 5.0, "Seconds the `webhook` backend waits for an answer."
+    )
+    session_ttl_days: int = setting("SESSION_TTL_DAYS", 30, "Days a new or extended session lasts.")
+    session_renew_within_days: int = setting(
+        "SESSION_RENEW_WITHIN_DAYS", 15, "A session is extended when fewer days remain."
+    )
+    session_max_age_days: int = setting(
+        "SESSION_MAX_AGE_DAYS", 90, "No session outlives this many days from its creation."
+    )
+    login_failures_per_account: int = setting(
+        "LOGIN_FAILURES_PER_ACCOUNT", 10, "Failed log-ins that lock an account for the window."
+    )
+    login_failures_per_ip: int = setting(
+        "LOGIN_FAILURES_PER_IP", 100, "Failed log-ins that lock a client address for the window."
+    )
+    login_failure_window_minutes: int = setting(
+        "LOGIN_FAILURE_WINDOW_MINUTES", 15, "Minutes in which failed log-ins are counted."
+    )
+    password_hash_workers: int = setting(
+        "PASSWORD_HASH_WORKERS", 4, "Threads hashing passwords off the event loop."
+    )
+    require_verified_phone: bool = setting(
+        "REQUIRE_VERIFIED_PHONE", True, "Posting needs a verified phone."
+    )
+    listing_ttl_days: int = setting("LISTING_TTL_DAYS", 30, "Listing lifetime (and renewal).")
+    flag_threshold: int = setting("FLAG_THRESHOLD", 3, "Distinct flags that hide a listing.")
+    listings_per_hour: int = setting("LISTINGS_PER_HOUR", 20, "Listings a user may post per hour.")
+    flags_per_hour: int = setting("FLAGS_PER_HOUR", 30, "Flags a user may raise per hour.")
+    image_writes_per_hour: int = setting(
+        "IMAGE_WRITES_PER_HOUR", 120, "Image changes a user may make per hour."
+    )
+    fast_executor: bool = setting(
+        "FAST_EXECUTOR",
+        True,
+        "The compiled executor (`graphql_api/engine/execution.py`): leaf fields, prefetched object "
+        "fields and `__typename` resolved inline; `false` runs Strawberry's default one "
+        "(same responses, slower).",
+    )
 
     @property
     def secret_key_bytes(self) -> bytes:
@@ -78,105 +156,96 @@ class Settings:
 
 
 def load_settings(env_file: str | Path | None = ".env", environ_: Environ = environ) -> Settings:
-    """Build `Settings` from the environment; fail fast with one line on a bad or missing value."""
+    """Build `Settings` from the environment; fail fast with one line on a bad or missing value.
+
+    An empty value counts as unset, so `SECRET_KEY=` in production is refused like a missing key.
+    """
     config = Config(env_file if env_file and Path(env_file).exists() else None, environ=environ_)
+    hints = typing.get_type_hints(Settings)
+    given: dict[str, Any] = {}
+    for field in dataclasses.fields(Settings):
+        env = field.metadata["env"]
+        text = config(env, default=None)
+        if text:
+            given[field.name] = _cast(env, text, hints[field.name])
+    settings = Settings(**given)
+    _refuse_inconsistent(settings, given)
+    return settings
+
+
+def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:
+    """The rules that span settings: production refuses to start half-configured."""
+    if settings.is_production and "secret_key" not in given:
+        raise ConfigError("SECRET_KEY is required when APP_ENV=production")
+    if settings.is_production and settings.database_url is None:
+        raise ConfigError("DATABASE_URL is required when APP_ENV=production")
+    if settings.is_production and settings.sms_backend == "console":
+        raise ConfigError("SMS_BACKEND=console is not allowed when APP_ENV=production")
+    if settings.sms_backend == "webhook" and settings.sms_webhook_url is None:
+        raise ConfigError("SMS_WEBHOOK_URL is required when SMS_BACKEND=webhook")
+
+
+def _boolean(text: str) -> bool:
+    return {"true": True, "1": True, "false": False, "0": False}[text.lower()]
+
+
+def _comma_separated(text: str) -> tuple[str, ...]:
+    return tuple(CommaSeparatedStrings(text))
+
+
+# Each annotation `Settings` uses: how to read it from text, and what to call it in an error.
+_CASTS: dict[object, tuple[Callable[[str], object], str]] = {
+    str: (str, "text"),
+    int: (int, "an integer"),
+    float: (float, "a number"),
+    bool: (_boolean, "true or false"),
+    Path: (Path, "a path"),
+    Secret: (Secret, "text"),
+    tuple[str, ...]: (_comma_separated, "comma-separated text"),
+}
+
+
+def _cast(env: str, text: str, hint: object) -> object:
+    if typing.get_origin(hint) is Literal:
+        allowed: tuple[str, ...] = typing.get_args(hint)
+        if text not in allowed:
+            raise ConfigError(f"{env} must be one of {', '.join(allowed)} (got {text!r})")
+        return text
+    if typing.get_origin(hint) is types.UnionType:  # `X | None`: None is the unset default
+        (hint,) = (arg for arg in typing.get_args(hint) if arg is not types.NoneType)
+    cast, expected = _CASTS[hint]
     try:
-        app_env = _choice(config("APP_ENV", default="development"), _APP_ENVS, "APP_ENV")
-        secret_key = config("SECRET_KEY", cast=Secret, default=None)
-        if secret_key is None:
-            if app_env == "production":
-                raise ConfigError("SECRET_KEY is required when APP_ENV=production")
-            secret_key = Secret(secrets.token_hex(32))
-        database_url = config("DATABASE_URL", default=None) or None
-        if database_url is None and app_env == "production":
-            raise ConfigError("DATABASE_URL is required when APP_ENV=production")
-        sms_backend = _choice(
-            config("SMS_BACKEND", default="console"), _SMS_BACKENDS, "SMS_BACKEND"
-        )
-        if sms_backend == "console" and app_env == "production":
-            raise ConfigError("SMS_BACKEND=console is not allowed when APP_ENV=production")
-        sms_webhook_url = config("SMS_WEBHOOK_URL", default=None) or None
-        if sms_backend == "webhook" and sms_webhook_url is None:
-            raise ConfigError("SMS_WEBHOOK_URL is required when SMS_BACKEND=webhook")
-        defaults = Settings()
-        return Settings(
-            app_env=app_env,
-            database_url=database_url,
-            embedded_data_dir=Path(
-                config("EMBEDDED_PG_DIR", default=str(defaults.embedded_data_dir))
-            ),
-            sql_dir=Path(config("SQL_DIR", default=str(defaults.sql_dir))),
-            host=config("HOST", default=defaults.host),
-            port=config("PORT", cast=int, default=defaults.port),
-            pool_min_size=config("POOL_MIN_SIZE", cast=int, default=defaults.pool_min_size),
-            pool_max_size=config("POOL_MAX_SIZE", cast=int, default=defaults.pool_max_size),
-            statement_timeout_ms=config(
-                "STATEMENT_TIMEOUT_MS", cast=int, default=defaults.statement_timeout_ms
-            ),
-            secret_key=secret_key,
-            max_body_bytes=config("MAX_BODY_BYTES", cast=int, default=defaults.max_body_bytes),
-            max_query_depth=config("MAX_QUERY_DEPTH", cast=int, default=defaults.max_query_depth),
-            max_aliases=config("MAX_ALIASES", cast=int, default=defaults.max_aliases),
-            max_tokens=config("MAX_TOKENS", cast=int, default=defaults.max_tokens),
-            allowed_origins=tuple(
-                config("ALLOWED_ORIGINS", cast=CommaSeparatedStrings, default="")
-            ),
-            sms_backend=sms_backend,
-            sms_outbox=Path(config("SMS_OUTBOX", default=str(defaults.sms_outbox))),
-            sms_webhook_url=sms_webhook_url,
-            sms_webhook_secret=Secret(config("SMS_WEBHOOK_SECRET", default="")),
-            sms_webhook_timeout_s=config(
-                "SMS_WEBHOOK_TIMEOUT_S", cast=float, default=defaults.sms_webhook_timeout_s
-            ),
-            require_verified_phone=config(
-                "REQUIRE_VERIFIED_PHONE", cast=bool, default=defaults.require_verified_phone
-            ),
-            listing_ttl_days=config(
-                "LISTING_TTL_DAYS", cast=int, default=defaults.listing_ttl_days
-            ),
-            flag_threshold=config("FLAG_THRESHOLD", cast=int, default=defaults.flag_threshold),
-            listings_per_hour=config(
-                "LISTINGS_PER_HOUR", cast=int, default=defaults.listings_per_hour
-            ),
-            flags_per_hour=config("FLAGS_PER_HOUR", cast=int, default=defaults.flags_per_hour),
-            image_writes_per_hour=config(
-                "IMAGE_WRITES_PER_HOUR", cast=int, default=defaults.image_writes_per_hour
-            ),
-            fast_leaf_fields=config(
-                "FAST_LEAF_FIELDS", cast=bool, default=defaults.fast_leaf_fields
-            ),
-            session_ttl_days=config(
-                "SESSION_TTL_DAYS", cast=int, default=defaults.session_ttl_days
-            ),
-            session_renew_within_days=config(
-                "SESSION_RENEW_WITHIN_DAYS", cast=int, default=defaults.session_renew_within_days
-            ),
-            session_max_age_days=config(
-                "SESSION_MAX_AGE_DAYS", cast=int, default=defaults.session_max_age_days
-            ),
-            login_failures_per_account=config(
-                "LOGIN_FAILURES_PER_ACCOUNT", cast=int, default=defaults.login_failures_per_account
-            ),
-            login_failures_per_ip=config(
-                "LOGIN_FAILURES_PER_IP", cast=int, default=defaults.login_failures_per_ip
-            ),
-            login_failure_window_minutes=config(
-                "LOGIN_FAILURE_WINDOW_MINUTES",
-                cast=int,
-                default=defaults.login_failure_window_minutes,
-            ),
-            password_hash_workers=config(
-                "PASSWORD_HASH_WORKERS", cast=int, default=defaults.password_hash_workers
-            ),
-        )
-    except ValueError as exc:  # starlette's cast errors
-        raise ConfigError(str(exc)) from exc
-    except KeyError as exc:  # starlette's missing-key errors
-        raise ConfigError(str(exc).strip("'\"")) from exc
+        return cast(text)
+    except (KeyError, ValueError):
+        raise ConfigError(f"{env} must be {expected} (got {text!r})") from None
 
 
-def _choice(value: str, allowed: tuple[_Choice, ...], name: str) -> _Choice:
-    for option in allowed:
-        if value == option:
-            return option
-    raise ConfigError(f"{name} must be one of {', '.join(allowed)} (got {value!r})")
+def settings_table() -> str:
+    """The README's table of settings (Markdown), one row per field in declaration order."""
+    hints = typing.get_type_hints(Settings)
+    rows = ["| Variable | Default | What |", "|---|---|---|"]
+    for field in dataclasses.fields(Settings):
+        doc = field.metadata["doc"]
+        if typing.get_origin(hints[field.name]) is Literal:
+            choices = ", ".join(f"`{choice}`" for choice in typing.get_args(hints[field.name]))
+            doc = f"One of {choices}. {doc}"
+        rows.append(f"| `{field.metadata['env']}` | {_shown_default(field)} | {doc} |")
+    return "\n".join(rows) + "\n"
+
+
+def _shown_default(field: dataclasses.Field[Any]) -> str:
+    """The default as one would write it in the environment, or a word when there is no text."""
+    if "shown" in field.metadata:
+        return str(field.metadata["shown"])
+    value = field.default
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        text = str(value).lower()
+    elif isinstance(value, Path):
+        text = value.relative_to(PROJECT_ROOT).as_posix()
+    elif isinstance(value, tuple):
+        text = ",".join(value)
+    else:
+        text = str(value)
+    return f"`{text}`" if text else "empty"

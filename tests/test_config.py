@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from starlette.config import Environ
 
-from graphql_api.config import ConfigError, load_settings
+from graphql_api.config import PROJECT_ROOT, ConfigError, load_settings, settings_table
 
 PRODUCTION = {
     "APP_ENV": "production",
@@ -56,6 +56,60 @@ def test_production_refuses_the_console_sms_backend() -> None:
 def test_invalid_values_are_refused(name: str, value: str) -> None:
     with pytest.raises(ConfigError):
         _load({name: value})
+
+
+def test_a_value_outside_its_choices_names_the_choices_in_one_line() -> None:
+    with pytest.raises(ConfigError) as raised:
+        _load({"SMS_BACKEND": "pigeon"})
+    assert str(raised.value) == "SMS_BACKEND must be one of console, outbox, webhook (got 'pigeon')"
+
+
+def test_an_empty_secret_key_counts_as_missing() -> None:
+    with pytest.raises(ConfigError, match="SECRET_KEY is required when APP_ENV=production"):
+        _load({**PRODUCTION, "SECRET_KEY": ""})
+
+
+def test_values_are_cast_by_their_declared_type() -> None:
+    # when
+    settings = load_settings(
+        env_file=None,
+        environ_=Environ(
+            {
+                "HOST": "10.0.0.1",
+                "PORT": "9000",
+                "SMS_WEBHOOK_TIMEOUT_S": "2.5",
+                "REQUIRE_VERIFIED_PHONE": "False",
+                "EMBEDDED_PG_DIR": "/srv/pg",
+                "SMS_WEBHOOK_SECRET": "hush",
+                "ALLOWED_ORIGINS": "https://a.example, https://b.example",
+                "APP_ENV": "test",
+                "DATABASE_URL": "postgresql://db/app",
+                "SMS_WEBHOOK_URL": "",
+            }
+        ),
+    )
+
+    # then
+    assert (settings.host, settings.port, settings.sms_webhook_timeout_s) == ("10.0.0.1", 9000, 2.5)
+    assert settings.require_verified_phone is False
+    assert settings.embedded_data_dir == Path("/srv/pg")
+    assert str(settings.sms_webhook_secret) == "hush"
+    assert settings.allowed_origins == ("https://a.example", "https://b.example")
+    assert (settings.app_env, settings.database_url) == ("test", "postgresql://db/app")
+    assert settings.sms_webhook_url is None
+
+
+def test_the_readme_lists_exactly_the_declared_settings() -> None:
+    # given
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+
+    # when
+    table = [line for line in section.splitlines() if line.startswith("|")]
+
+    # then
+    expected = settings_table()
+    assert table == expected.splitlines(), f"README's settings table is stale; use:\n{expected}"
 
 
 def test_dot_env_is_honoured_and_the_environment_wins(tmp_path: Path) -> None:

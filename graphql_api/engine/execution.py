@@ -25,7 +25,7 @@ Everything else, and any case out of the ordinary (a null where the schema forbi
 resolver that answers with an awaitable, an exception), takes graphql-core's normal path, which
 raises and locates errors as usual. The shortcut skips per-field extension hooks and permission
 classes, so `engine.schema.build_engine_schema` enables it only while no extension hooks field
-resolution, and `FAST_LEAF_FIELDS=false` turns it off; a test compares responses both ways.
+resolution, and `FAST_EXECUTOR=false` turns it off; a test compares responses both ways.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def build_engine_schema(query: type, mutation: type, settings: Settings) -> stra
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
         execution_context_class=(
             FastPathExecutionContext
-            if settings.fast_leaf_fields and not any(_hooks_resolve(e) for e in extensions)
+            if settings.fast_executor and not any(_hooks_resolve(e) for e in extensions)
             else None
         ),
     )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from graphql_api.migrations.errors import MigrationError
+from graphql_api.migrations.files import SQL_DIR
 from graphql_api.migrations.runner import upgrade_all
 
-__all__ = ["MigrationError", "upgrade_all"]
+__all__ = ["SQL_DIR", "MigrationError", "upgrade_all"]

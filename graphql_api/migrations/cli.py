@@ -10,13 +10,14 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import psycopg
 
 from graphql_api.config import Settings
 from graphql_api.data.database import resolve_database_url
 from graphql_api.migrations.errors import MigrationError
-from graphql_api.migrations.files import KINDS
+from graphql_api.migrations.files import KINDS, SQL_DIR
 from graphql_api.migrations.generate import generate
 from graphql_api.migrations.runner import down, status, up
 
@@ -26,11 +27,14 @@ EXIT_NOT_UP_TO_DATE = 3
 Handler = Callable[[argparse.Namespace, Settings], int]
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], sql_dir: Path = SQL_DIR
+) -> None:
+    """Add the verbs; they work on the files under `sql_dir` (a test passes its own folder)."""
     for kind in KINDS:
         noun = "migrations" if kind == "migrate" else "seeds"
         parser = commands.add_parser(kind, help=f"apply, roll back or list {noun}")
-        parser.set_defaults(kind=kind)
+        parser.set_defaults(kind=kind, sql_dir=sql_dir)
         verbs = parser.add_subparsers(dest="verb", required=True)
         verbs.add_parser("up", help=f"apply pending {noun}").set_defaults(handler=_up)
         down_parser = verbs.add_parser("down", help=f"roll back applied {noun}, newest first")
@@ -50,7 +54,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--type", dest="kind", choices=KINDS, required=True)
     parser.add_argument("--name", required=True, help="snake_case description")
     parser.add_argument("--schema", required=True, help="the schema the change touches")
-    parser.set_defaults(handler=_generate)
+    parser.set_defaults(handler=_generate, sql_dir=sql_dir)
 
 
 def _one_line_errors(handler: Handler) -> Handler:
@@ -70,21 +74,21 @@ def _one_line_errors(handler: Handler) -> Handler:
 
 @_one_line_errors
 def _up(args: argparse.Namespace, settings: Settings) -> int:
-    names = up(resolve_database_url(settings), settings.sql_dir, args.kind)
+    names = up(resolve_database_url(settings), args.sql_dir, args.kind)
     print(f"{args.kind}: applied {len(names)}" if names else f"{args.kind}: nothing pending")
     return 0
 
 
 @_one_line_errors
 def _down(args: argparse.Namespace, settings: Settings) -> int:
-    names = down(resolve_database_url(settings), settings.sql_dir, args.kind, args.steps)
+    names = down(resolve_database_url(settings), args.sql_dir, args.kind, args.steps)
     print(f"{args.kind}: rolled back {len(names)}" if names else f"{args.kind}: nothing applied")
     return 0
 
 
 @_one_line_errors
 def _status(args: argparse.Namespace, settings: Settings) -> int:
-    entries = status(resolve_database_url(settings), settings.sql_dir, args.kind)
+    entries = status(resolve_database_url(settings), args.sql_dir, args.kind)
     for entry in entries:
         print(f"{entry.state:<12} {entry.name}")
     behind = any(entry.state in ("pending", "changed") for entry in entries)
@@ -93,7 +97,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
 @_one_line_errors
 def _generate(args: argparse.Namespace, settings: Settings) -> int:
-    for path in generate(settings.sql_dir, args.kind, args.name, args.schema):
+    for path in generate(args.sql_dir, args.kind, args.name, args.schema):
         print(f"wrote {path}")
     return 0
 

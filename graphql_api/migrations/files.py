@@ -13,7 +13,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Literal
 
+from graphql_api.config import PROJECT_ROOT
 from graphql_api.migrations.errors import MigrationError
+
+# Not a setting: `sql/queries/` sits beside `migrate/` and `seed/` and is read from the project
+# at import time, so moving only the migrations would split the schema from its statements.
+SQL_DIR = PROJECT_ROOT / "sql"
 
 Kind = Literal["migrate", "seed"]
 KINDS: tuple[Kind, ...] = ("migrate", "seed")

@@ -1,7 +1,9 @@
 """`public.migration_history`: which files the database says it has run, and with what bytes.
 
-Rows may come from other tools (a benchmark's data script inserts names without checksums), so a
-row is read as it is and never assumed to match a file.
+The runner owns the table (dbmate's convention): `up` creates it when missing, no migration
+creates or drops it, so rolling every migration back leaves it empty rather than gone. Rows may
+come from other tools (a benchmark's data script inserts names without checksums), so a row is
+read as it is and never assumed to match a file.
 """
 
 from __future__ import annotations
@@ -33,19 +35,19 @@ class HistoryRow:
 
 
 def ensure_table(conn: Connection) -> None:
-    """Bootstrap the table the first migrations would create, so their own runs are recorded."""
+    """Create the table, or add the checksum column to one an older tool created without it."""
     conn.execute(_CREATE.sql)
     conn.execute(_ADD_CHECKSUM.sql)
 
 
-def table_exists(conn: Connection) -> bool:
+def _table_exists(conn: Connection) -> bool:
     row = conn.execute(_EXISTS.sql).fetchone()
     return bool(row and row[0])
 
 
 def read(conn: Connection) -> dict[str, HistoryRow]:
-    """Every row by name; empty when the table does not exist (a fresh or fully rolled-back db)."""
-    if not table_exists(conn):
+    """Every row by name; empty when the table does not exist yet (`status` creates nothing)."""
+    if not _table_exists(conn):
         return {}
     with conn.cursor(row_factory=class_row(HistoryRow)) as cur:
         cur.execute(_LIST.sql)
@@ -57,6 +59,4 @@ def record(conn: Connection, file: MigrationFile, checksum: str) -> None:
 
 
 def forget(conn: Connection, file: MigrationFile) -> None:
-    """Delete the file's row, unless its own down SQL just dropped the whole table."""
-    if table_exists(conn):
-        conn.execute(_DELETE.sql, {"name": file.name, "kind": file.kind})
+    conn.execute(_DELETE.sql, {"name": file.name, "kind": file.kind})

@@ -10,6 +10,10 @@ from graphql_api.migrations.history import HistoryRow
 
 State = Literal["applied", "pending", "changed", "missing-file"]
 
+# Migrations whose work the runner took over; their rows in older databases are neither applied
+# files nor missing ones. 000001 created the history table, which `history.ensure_table` owns now.
+_RETIRED = frozenset({"20251125_000001_create_migration_history"})
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Entry:
@@ -22,9 +26,9 @@ def compare(files: list[MigrationFile], rows: dict[str, HistoryRow], kind: Kind)
     """One entry per file and per history row of `kind` without a file, in name order.
 
     A row without a checksum was written by another tool; it counts as applied, since there is
-    nothing to compare it with.
+    nothing to compare it with. A row of a `_RETIRED` migration is left out.
     """
-    own = {name: row for name, row in rows.items() if row.kind == kind}
+    own = {name: row for name, row in rows.items() if row.kind == kind and name not in _RETIRED}
     entries = [_entry(file, own.get(file.name)) for file in files]
     names = {file.name for file in files}
     entries += [

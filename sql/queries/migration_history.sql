@@ -1,5 +1,5 @@
 -- name: create_migration_history!
--- Creates the history table if missing; the same DDL as migration 20251125_000001.
+-- Creates the history table if missing; the runner owns it, no migration creates or drops it.
 CREATE TABLE IF NOT EXISTS public.migration_history (
   id SERIAL PRIMARY KEY,
   name VARCHAR(255) NOT NULL UNIQUE,

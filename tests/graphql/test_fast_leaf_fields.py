@@ -1,4 +1,4 @@
-"""The fast leaf-field executor gives byte-identical responses to Strawberry's default one."""
+"""The fast executor gives byte-identical responses to Strawberry's default one."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ DOCUMENTS = [
 
 @pytest.fixture(scope="module")
 def default_executor_server(settings: Settings, database_url: str) -> Iterator[LiveServer]:
-    server = start_live_server(dataclasses.replace(settings, fast_leaf_fields=False), database_url)
+    server = start_live_server(dataclasses.replace(settings, fast_executor=False), database_url)
     yield server
     server.stop()
 

@@ -9,8 +9,7 @@ from tests.migrations.helpers import copy_pair
 
 @pytest.fixture
 def base_sql_dir(tmp_path: Path) -> Path:
-    """A throwaway sql folder holding only the first two real migrations: schemas and history."""
+    """A throwaway sql folder holding only the first real migration, which creates the schemas."""
     sql_dir = tmp_path / "sql"
-    for name in ("20251125_000000_create_schemas", "20251125_000001_create_migration_history"):
-        copy_pair(name, sql_dir)
+    copy_pair("20251125_000000_create_schemas", sql_dir)
     return sql_dir

@@ -64,8 +64,8 @@ Catalogue = dict[str, list[tuple[Any, ...]]]
 def catalogue(url: str, *, with_history: bool = True) -> Catalogue:
     """Every project object in auth/master/app/public, optionally leaving out the history table.
 
-    The history table is left out where the runner itself bootstraps it, since no single
-    migration's down can be expected to remove what the runner created.
+    The runner creates the history table and no migration's down removes it, so comparisons
+    across a rollback leave it out.
     """
     ignored = [] if with_history else ["migration_history", "migration_history_id_seq"]
     ignored_like = [] if with_history else ["migration_history%"]

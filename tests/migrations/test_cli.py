@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from graphql_api.cli import build_parser
 from graphql_api.config import Settings
 from graphql_api.migrations import MigrationError
+from graphql_api.migrations.cli import register
 from graphql_api.migrations.generate import generate
 from graphql_api.migrations.runner import up
 from tests.migrations.helpers import write_pair
 
 
 def _run(argv: list[str], url: str, sql_dir: Path) -> int:
-    args = build_parser().parse_args(argv)
-    settings = Settings(app_env="test", database_url=url, sql_dir=sql_dir)
-    code: int = args.handler(args, settings)
+    parser = argparse.ArgumentParser(prog="graphql-api")
+    register(parser.add_subparsers(required=True), sql_dir)
+    args = parser.parse_args(argv)
+    code: int = args.handler(args, Settings(app_env="test", database_url=url))
     return code
 
 

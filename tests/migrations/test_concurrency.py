@@ -11,7 +11,7 @@ import psycopg
 
 from graphql_api.config import PROJECT_ROOT
 from graphql_api.data.queries import query
-from tests.migrations.helpers import REAL_SQL_DIR, history_names, migration_names
+from tests.migrations.helpers import history_names, migration_names
 
 _ACQUIRE_LOCK = query("acquire_migration_lock")
 _WAITING_FOR_ADVISORY_LOCK = (
@@ -22,7 +22,7 @@ _WAITING_FOR_ADVISORY_LOCK = (
 
 
 def _migrate_up(url: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "DATABASE_URL": url, "SQL_DIR": str(REAL_SQL_DIR)}
+    env = {**os.environ, "DATABASE_URL": url}
     return subprocess.Popen(
         [sys.executable, "-m", "graphql_api", "migrate", "up"],
         cwd=PROJECT_ROOT,

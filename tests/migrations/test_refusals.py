@@ -36,10 +36,7 @@ def test_a_failing_file_leaves_no_trace_and_names_file_and_line(
         'migrate/20990101_000000_broken.up.sql, line 6: relation "app.no_such_table" does not exist'
     )
     assert regclass(empty_database_url, "app.half_done") is None
-    assert history_names(empty_database_url) == [
-        "20251125_000000_create_schemas",
-        "20251125_000001_create_migration_history",
-    ]
+    assert history_names(empty_database_url) == ["20251125_000000_create_schemas"]
 
 
 def test_a_runtime_error_without_a_position_still_names_the_file(
@@ -154,7 +151,7 @@ def test_migrate_down_is_refused_while_seeds_are_applied(
         down(empty_database_url, base_sql_dir, "migrate")
     assert regclass(empty_database_url, "public.migration_history") is not None
     assert down(empty_database_url, base_sql_dir, "seed") == ["20990101_000000_demo_schema_row"]
-    assert len(down(empty_database_url, base_sql_dir, "migrate")) == 2
+    assert down(empty_database_url, base_sql_dir, "migrate") == ["20251125_000000_create_schemas"]
 
 
 def test_rows_written_by_other_tools_are_reported_not_refused(
@@ -169,7 +166,7 @@ def test_rows_written_by_other_tools_are_reported_not_refused(
         )
         conn.execute(
             "UPDATE public.migration_history SET checksum = NULL "
-            "WHERE name = '20251125_000001_create_migration_history'"
+            "WHERE name = '20251125_000000_create_schemas'"
         )
     write_pair(
         base_sql_dir,
@@ -190,7 +187,6 @@ def test_rows_written_by_other_tools_are_reported_not_refused(
     assert migrate_states == [
         ("20251124_000000_create_schemas", "missing-file"),
         ("20251125_000000_create_schemas", "applied"),
-        ("20251125_000001_create_migration_history", "applied"),
         ("20990101_000000_add_thing", "applied"),
     ]
     seed_states = [
@@ -201,15 +197,20 @@ def test_rows_written_by_other_tools_are_reported_not_refused(
 
 def test_down_steps_rolls_back_only_the_newest(empty_database_url: str, base_sql_dir: Path) -> None:
     # given
+    write_pair(
+        base_sql_dir,
+        "migrate",
+        "20990101_000000_add_thing",
+        "-- schema: app\nCREATE TABLE app.thing (id integer);\n",
+        "-- schema: app\nDROP TABLE app.thing;\n",
+    )
     up(empty_database_url, base_sql_dir, "migrate")
 
     # when
     rolled_back = down(empty_database_url, base_sql_dir, "migrate", steps=1)
 
-    # then: that file's down dropped the history table itself, and the run still succeeded
-    assert rolled_back == ["20251125_000001_create_migration_history"]
-    assert regclass(empty_database_url, "public.migration_history") is None
-    assert up(empty_database_url, base_sql_dir, "migrate") == [
-        "20251125_000000_create_schemas",
-        "20251125_000001_create_migration_history",
-    ]
+    # then
+    assert rolled_back == ["20990101_000000_add_thing"]
+    assert regclass(empty_database_url, "app.thing") is None
+    assert history_names(empty_database_url) == ["20251125_000000_create_schemas"]
+    assert up(empty_database_url, base_sql_dir, "migrate") == ["20990101_000000_add_thing"]

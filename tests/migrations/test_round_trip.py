@@ -12,22 +12,24 @@ from tests.migrations.helpers import (
     copy_pair,
     history_names,
     migration_names,
+    regclass,
 )
 
 
-def test_up_down_up_gives_the_same_catalogue_and_down_leaves_nothing(
+def test_up_down_up_gives_the_same_catalogue_and_down_leaves_only_the_history_table(
     empty_database_url: str,
 ) -> None:
     # given
-    empty = catalogue(empty_database_url)
+    empty = catalogue(empty_database_url, with_history=False)
     upgrade_all(empty_database_url, REAL_SQL_DIR)
     first = catalogue(empty_database_url)
 
     # when
     down(empty_database_url, REAL_SQL_DIR, "seed")
     down(empty_database_url, REAL_SQL_DIR, "migrate")
-    after_down = catalogue(empty_database_url)
+    after_down = catalogue(empty_database_url, with_history=False)
     history_after_down = history_names(empty_database_url)
+    history_table_after_down = regclass(empty_database_url, "public.migration_history")
     upgrade_all(empty_database_url, REAL_SQL_DIR)
     second = catalogue(empty_database_url)
 
@@ -35,6 +37,7 @@ def test_up_down_up_gives_the_same_catalogue_and_down_leaves_nothing(
     assert after_down == empty
     assert after_down["schemas"] == [("public",)]
     assert history_after_down == []
+    assert history_table_after_down == "migration_history"
     assert second == first
     assert {("public", "migration_history", "r"), ("app", "listings", "r")} <= set(
         first["relations"]

@@ -1,2 +1,0 @@
--- schema: public
-DROP TABLE IF EXISTS public.migration_history;
