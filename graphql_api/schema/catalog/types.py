@@ -14,9 +14,26 @@ from graphql_api.engine.execution import context_only
 from graphql_api.schema.catalog.rows import CategoryRow, LocationRow
 from graphql_api.schema.catalog.snapshot import catalog_of
 from graphql_api.schema.context import Info
-from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
-from graphql_api.schema.listings.pages import visible_listings_page
-from graphql_api.schema.listings.types import ListingConnection
+from graphql_api.schema.listings.pages import ListingScope
+from graphql_api.schema.listings.types import ListingConnection, listings_in_scope
+
+# Category's fields that read the catalogue (declared before `listings`, as in the schema)
+
+
+def _parent_of(root: Category, info: Info) -> Category | None:
+    if root.parent_id is None:
+        return None
+    return catalog_of(info.context).categories.get(root.parent_id)
+
+
+@context_only
+def _children_of(root: Category, info: Info) -> list[Category]:
+    return catalog_of(info.context).children.get(root.id, [])
+
+
+@context_only
+def _ancestors_of(root: Category, info: Info) -> list[Category]:
+    return catalog_of(info.context).ancestors(root.id)
 
 
 @strawberry.type(description="A node of the category tree (for example For Sale > Electronics).")
@@ -37,40 +54,26 @@ class Category:
             parent_id=row.parent_id,
         )
 
-    @strawberry.field(description="The parent category; null for a top-level category.")
-    def parent(self, info: Info) -> Category | None:
-        if self.parent_id is None:
-            return None
-        return catalog_of(info.context).categories.get(self.parent_id)
-
-    @strawberry.field(description="Direct subcategories, ordered by name.")
-    @context_only
-    def children(self, info: Info) -> list[Category]:
-        return catalog_of(info.context).children.get(self.id, [])
-
-    @strawberry.field(description="Every ancestor from the root down to the parent (breadcrumbs).")
-    @context_only
-    def ancestors(self, info: Info) -> list[Category]:
-        return catalog_of(info.context).ancestors(self.id)
-
-    @strawberry.field(
+    parent: Category | None = strawberry.field(
+        resolver=_parent_of, description="The parent category; null for a top-level category."
+    )
+    children: list[Category] = strawberry.field(
+        resolver=_children_of, description="Direct subcategories, ordered by name."
+    )
+    ancestors: list[Category] = strawberry.field(
+        resolver=_ancestors_of,
+        description="Every ancestor from the root down to the parent (breadcrumbs).",
+    )
+    listings: ListingConnection = strawberry.field(
+        resolver=listings_in_scope,
         description=(
             "Visible listings in this category and all its subcategories. "
             "`filter.categorySlug` is ignored here: the category is this one."
-        )
+        ),
     )
-    async def listings(
-        self,
-        info: Info,
-        filter: ListingFilter | None = None,
-        sort: ListingSort = ListingSort.NEWEST,
-        first: int = 20,
-        after: str | None = None,
-    ) -> ListingConnection:
-        page = await visible_listings_page(
-            info, filter, sort, first, after, category_slug=self.slug
-        )
-        return ListingConnection.from_page(page)
+
+    def listing_scope(self) -> ListingScope:
+        return ListingScope(category_slug=self.slug)
 
 
 @strawberry.type(description="A city or metro area listings are posted in.")
@@ -93,21 +96,13 @@ class Location:
             created_at=row.created_at,
         )
 
-    @strawberry.field(
+    listings: ListingConnection = strawberry.field(
+        resolver=listings_in_scope,
         description=(
             "Visible listings in this location. "
             "`filter.locationSlug` is ignored here: the location is this one."
-        )
+        ),
     )
-    async def listings(
-        self,
-        info: Info,
-        filter: ListingFilter | None = None,
-        sort: ListingSort = ListingSort.NEWEST,
-        first: int = 20,
-        after: str | None = None,
-    ) -> ListingConnection:
-        page = await visible_listings_page(
-            info, filter, sort, first, after, location_slug=self.slug
-        )
-        return ListingConnection.from_page(page)
+
+    def listing_scope(self) -> ListingScope:
+        return ListingScope(location_slug=self.slug)

@@ -95,6 +95,19 @@ _NO_CURSOR: dict[str, Any] = {
 }
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class ListingScope:
+    """Whose listings a nested `listings` field pages: one category (with its subtree), one
+    location or one seller; all None for the top-level `listings`."""
+
+    category_slug: str | None = None
+    location_slug: str | None = None
+    user_id: UUID | None = None
+
+
+_EVERYWHERE = ListingScope()
+
+
 def _search_text(listing_filter: ListingFilter | None) -> str | None:
     """The search words, or None when there are none (absent, empty or only blanks)."""
     text = listing_filter.search.strip() if listing_filter and listing_filter.search else ""
@@ -104,14 +117,12 @@ def _search_text(listing_filter: ListingFilter | None) -> str | None:
 def _filter_params(
     context: Context,
     listing_filter: ListingFilter | None,
-    category_slug: str | None,
-    location_slug: str | None,
-    user_id: UUID | None,
+    scope: ListingScope,
 ) -> dict[str, Any] | None:
     """Bound parameters of the filter; None when it can match nothing (an unknown category)."""
     given = listing_filter or ListingFilter()
     category_ids: list[UUID] | None = None
-    slug = category_slug or given.category_slug
+    slug = scope.category_slug or given.category_slug
     if slug is not None:
         subtree = catalog_of(context).subtree(slug)
         if not subtree:
@@ -120,8 +131,8 @@ def _filter_params(
     return {
         "category_id": category_ids[0] if category_ids and len(category_ids) == 1 else None,
         "category_ids": category_ids if category_ids and len(category_ids) > 1 else None,
-        "location_slug": location_slug or given.location_slug,
-        "user_id": user_id,
+        "location_slug": scope.location_slug or given.location_slug,
+        "user_id": scope.user_id,
         "search": _search_text(given),
         "min_price": given.min_price,
         "max_price": given.max_price,
@@ -144,10 +155,7 @@ async def visible_listings_page(
     sort: ListingSort,
     first: int,
     after: str | None,
-    *,
-    category_slug: str | None = None,
-    location_slug: str | None = None,
-    user_id: UUID | None = None,
+    scope: ListingScope = _EVERYWHERE,
 ) -> ListingPage:
     check_page_size(first)
     context = info.context
@@ -156,17 +164,17 @@ async def visible_listings_page(
     order = _ORDERS[sort]
     secret = context.settings.secret_key_bytes
     cursor = _NO_CURSOR if after is None else _cursor_params(order, secret, sort, after)
-    filters = _filter_params(context, listing_filter, category_slug, location_slug, user_id)
+    filters = _filter_params(context, listing_filter, scope)
     if filters is None:
         return ListingPage.empty(after)
-    scope = (
-        _nested_scope(context, filters, first + 1, category_slug, location_slug, user_id)
+    nested = (
+        _nested_page(context, filters, first + 1, scope)
         if after is None and sort is ListingSort.NEWEST
         else None
     )
     selected = selected_names(info, ("nodes",), ("edges", "node"))
-    if scope is not None:
-        rows = await context.loaders.get(newest_page_by_scope).load(scope)
+    if nested is not None:
+        rows = await context.loaders.get(newest_page_by_scope).load(nested)
     else:
         with_images = "images" in selected
         params = {**filters, **cursor, "limit": first + 1, "with_images": with_images}
@@ -193,13 +201,8 @@ async def visible_listings_page(
     )
 
 
-def _nested_scope(
-    context: Context,
-    filters: dict[str, Any],
-    limit: int,
-    category_slug: str | None,
-    location_slug: str | None,
-    user_id: UUID | None,
+def _nested_page(
+    context: Context, filters: dict[str, Any], limit: int, scope: ListingScope
 ) -> PageScope | None:
     """The batched form of a nested first page (`Category.listings`, `Location.listings`,
     `User.listings`), or None for a top-level `listings` or an unknown location."""
@@ -211,17 +214,17 @@ def _nested_scope(
             if name not in names
         )
 
-    if category_slug is not None:
+    if scope.category_slug is not None:
         members = tuple(filters["category_ids"] or [filters["category_id"]])
         rest = without("category_id", "category_ids")
-        return PageScope("category", category_slug, members, rest, limit)
-    if location_slug is not None:
-        location = catalog_of(context).locations_by_slug.get(location_slug)
+        return PageScope("category", scope.category_slug, members, rest, limit)
+    if scope.location_slug is not None:
+        location = catalog_of(context).locations_by_slug.get(scope.location_slug)
         if location is None:
             return None
         return PageScope("location", location.id, (), without("location_slug"), limit)
-    if user_id is not None:
-        return PageScope("seller", user_id, (), without("user_id"), limit)
+    if scope.user_id is not None:
+        return PageScope("seller", scope.user_id, (), without("user_id"), limit)
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
 from uuid import UUID
 
 import strawberry
@@ -26,8 +26,8 @@ from graphql_api.schema.listings.dataloaders import (
     is_favorited_by_listing_id,
     user_by_id,
 )
-from graphql_api.schema.listings.inputs import ListingSort
-from graphql_api.schema.listings.pages import visible_listings_page
+from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
+from graphql_api.schema.listings.pages import ListingScope, visible_listings_page
 from graphql_api.schema.listings.pagination import ListingPage
 from graphql_api.schema.listings.rows import ImageRow, ListingRow, UserRow
 
@@ -94,15 +94,25 @@ class User:
     async def listings(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> ListingConnection:
-        page = await visible_listings_page(
-            info, None, ListingSort.NEWEST, first, after, user_id=self.id
-        )
+        scope = ListingScope(user_id=self.id)
+        page = await visible_listings_page(info, None, ListingSort.NEWEST, first, after, scope)
         return ListingConnection.from_page(page)
 
 
-async def _after_catalog_reload(info: Info, pick: Callable[[Catalog], Found]) -> Found:
-    """The snapshot predates a category or location just added: read them again."""
-    return pick(await reload_catalog(info.context))
+def _from_catalog(info: Info, pick: Callable[[Catalog], Found | None]) -> Found:
+    """What `pick` finds in the request's catalogue snapshot; when it finds nothing, the
+    snapshot predates a category or location just added, so it is read again."""
+    found = pick(catalog_of(info.context))
+    if found is not None:
+        return found
+    return resolved_later(_after_catalog_reload(info, pick))
+
+
+async def _after_catalog_reload(info: Info, pick: Callable[[Catalog], Found | None]) -> Found:
+    found = pick(await reload_catalog(info.context))
+    if found is None:
+        raise LookupError("a listing's category or location row is missing")
+    return found
 
 
 def _seller_of(row: UserRow | None) -> User:
@@ -171,20 +181,14 @@ class Listing:
     @strawberry.field(description="The (leaf) category the listing is posted in.")
     @context_only
     def category(self, info: Info) -> _Category:
-        category = catalog_of(info.context).categories.get(self.category_id)
-        if category is not None:
-            return category
         key = self.category_id
-        return resolved_later(_after_catalog_reload(info, lambda fresh: fresh.categories[key]))
+        return _from_catalog(info, lambda catalog: catalog.categories.get(key))
 
     @strawberry.field(description="Where the listing is.")
     @context_only
     def location(self, info: Info) -> _Location:
-        location = catalog_of(info.context).locations.get(self.location_id)
-        if location is not None:
-            return location
         key = self.location_id
-        return resolved_later(_after_catalog_reload(info, lambda fresh: fresh.locations[key]))
+        return _from_catalog(info, lambda catalog: catalog.locations.get(key))
 
     @strawberry.field(description="The user who posted the listing (public profile only).")
     @context_only
@@ -279,3 +283,20 @@ class ListingConnection:
         if self.page.count is None:
             return len(self.nodes)
         return await self.page.count()
+
+
+class _InScope(Protocol):
+    def listing_scope(self) -> ListingScope: ...
+
+
+async def listings_in_scope(
+    root: _InScope,
+    info: Info,
+    filter: ListingFilter | None = None,
+    sort: ListingSort = ListingSort.NEWEST,
+    first: int = 20,
+    after: str | None = None,
+) -> ListingConnection:
+    """The `listings` field of a type that scopes them (a category, a location)."""
+    page = await visible_listings_page(info, filter, sort, first, after, root.listing_scope())
+    return ListingConnection.from_page(page)
