@@ -26,7 +26,7 @@ from graphql_api.config import PROJECT_ROOT, Settings
 from graphql_api.engine.masking import INTERNAL_ERROR_MESSAGE
 from graphql_api.migrations import upgrade_all
 from tests.conftest import LiveServer, start_live_server
-from tests.graphql.users import sign_up_user, verify_phone
+from tests.users import sign_up_user, verify_phone
 
 MAX_EXAMPLES = 30
 # Ending the fuzzer's own session early would turn the rest of the signed-in run anonymous.

@@ -1,0 +1,104 @@
+"""recordListingView and flagListing: counters and the flag threshold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.client import data_of, gql
+from tests.dbutil import rows
+from tests.schema.listings.helpers import (
+    Places,
+    codes,
+    fetch_listing,
+    my_ids,
+    post_listing,
+    public_ids,
+    unique_word,
+)
+from tests.users import SignedInUser, sign_up_user
+
+RECORD_VIEW = """
+mutation View($id: ID!) {
+  recordListingView(id: $id) { listing { viewCount updatedAt } errors { field code message } }
+}
+"""
+
+FLAG = """
+mutation Flag($id: ID!, $reason: FlagReason!) {
+  flagListing(id: $id, reason: $reason) { listing { id } errors { field code message } }
+}
+"""
+
+
+def record_view(http: httpx.Client, listing_id: str, user: SignedInUser | None) -> dict[str, Any]:
+    token = None if user is None else user.token
+    body = gql(http, RECORD_VIEW, {"id": listing_id}, token=token)
+    payload: dict[str, Any] = data_of(body)["recordListingView"]
+    return payload
+
+
+def flag(
+    http: httpx.Client, user: SignedInUser, listing_id: str, reason: str = "SPAM"
+) -> dict[str, Any]:
+    body = gql(http, FLAG, {"id": listing_id, "reason": reason}, token=user.token)
+    payload: dict[str, Any] = data_of(body)["flagListing"]
+    return payload
+
+
+def test_views_count_except_the_owners_and_do_not_touch_updated_at(
+    http: httpx.Client, verified_user: SignedInUser, new_user: SignedInUser, places: Places
+) -> None:
+    listing = post_listing(http, verified_user, places)
+    assert record_view(http, listing["id"], None)["listing"]["viewCount"] == 1
+    assert record_view(http, listing["id"], new_user)["listing"]["viewCount"] == 2
+    owners = record_view(http, listing["id"], verified_user)["listing"]
+    assert owners["viewCount"] == 2
+    assert owners["updatedAt"] == listing["updatedAt"]
+
+
+def test_a_hidden_listing_cannot_be_viewed(http: httpx.Client) -> None:
+    payload = record_view(http, "00000000-0000-4000-8000-000000000000", None)
+    assert codes(payload) == [("id", "NOT_FOUND")]
+
+
+def test_the_flag_threshold_hides_the_listing_from_everyone_but_its_owner(
+    http: httpx.Client,
+    verified_user: SignedInUser,
+    places: Places,
+    database_url: str,
+) -> None:
+    # given a listing and three other users (threshold 3)
+    word = unique_word()
+    listing = post_listing(http, verified_user, places, title=f"Watch {word}")
+    flaggers = [sign_up_user(http) for _ in range(3)]
+    # when two flag it, one of them twice
+    assert flag(http, flaggers[0], listing["id"])["errors"] == []
+    assert flag(http, flaggers[0], listing["id"], "SCAM")["errors"] == []
+    assert flag(http, flaggers[1], listing["id"])["listing"] == {"id": listing["id"]}
+    # then it is still public: a repeat flag does not count twice
+    assert public_ids(http, word) == {listing["id"]}
+    # when a third user flags it
+    third = flag(http, flaggers[2], listing["id"], "PROHIBITED")
+    # then it is hidden from everyone else, in the same transaction as the flag
+    assert third == {"listing": None, "errors": []}
+    assert public_ids(http, word) == set()
+    assert fetch_listing(http, listing["id"], flaggers[0]) is None
+    assert fetch_listing(http, listing["id"]) is None
+    # but not from its owner
+    assert fetch_listing(http, listing["id"], verified_user) is not None
+    assert listing["id"] in my_ids(http, verified_user)
+    stored = rows(
+        database_url,
+        "SELECT count(*) AS flags FROM app.listing_flags WHERE listing_id = %s",
+        [listing["id"]],
+    )
+    assert stored == [{"flags": 3}]
+
+
+def test_nobody_flags_their_own_listing(
+    http: httpx.Client, verified_user: SignedInUser, places: Places
+) -> None:
+    listing = post_listing(http, verified_user, places)
+    assert codes(flag(http, verified_user, listing["id"])) == [("id", "CANNOT_FLAG_OWN_LISTING")]

@@ -1,0 +1,118 @@
+"""The `/graphql` endpoint's HTTP behaviour: methods, size limit, IDE, production hardening."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+from psycopg.conninfo import conninfo_to_dict
+
+from graphql_api.config import Settings
+from graphql_api.data.database import drop_database
+from tests.client import error_codes, gql
+from tests.conftest import LiveServer, start_live_server
+
+TREE = "{ categories { slug } }"
+
+
+def test_get_serves_queries(http: httpx.Client) -> None:
+    response = http.get("/graphql", params={"query": TREE})
+    assert response.status_code == 200
+    assert response.json()["data"]["categories"]
+
+
+def test_get_refuses_mutations(http: httpx.Client) -> None:
+    response = http.get("/graphql", params={"query": "mutation { __typename }"})
+    assert response.status_code == 405
+
+
+def test_batched_requests_are_refused(http: httpx.Client) -> None:
+    response = http.post("/graphql", json=[{"query": TREE}, {"query": TREE}])
+    assert response.status_code == 400
+
+
+def test_body_over_the_limit_gets_413(http: httpx.Client, settings: Settings) -> None:
+    padding = " " * settings.max_body_bytes
+    response = http.post("/graphql", json={"query": TREE + padding})
+    assert response.status_code == 413
+    small = http.post("/graphql", json={"query": TREE})
+    assert small.status_code == 200
+
+
+def test_graphiql_is_served_to_browsers_outside_production(http: httpx.Client) -> None:
+    response = http.get("/graphql", headers={"accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+def test_every_response_carries_a_request_id(http: httpx.Client) -> None:
+    response = http.post("/graphql", json={"query": TREE}, headers={"x-request-id": "abc-123"})
+    assert response.headers["x-request-id"] == "abc-123"
+    generated = http.post("/graphql", json={"query": TREE}, headers={"x-request-id": "bad id!"})
+    assert generated.headers["x-request-id"] != "bad id!"
+
+
+def test_health_and_readiness(http: httpx.Client) -> None:
+    assert http.get("/healthz").json() == {"status": "ok"}
+    assert http.get("/readyz").status_code == 200
+
+
+@pytest.fixture(scope="module")
+def production_server(settings: Settings, database_url: str) -> Iterator[LiveServer]:
+    server = start_live_server(dataclasses.replace(settings, app_env="production"), database_url)
+    yield server
+    server.stop()
+
+
+def test_production_hides_the_ide_introspection_and_suggestions(
+    production_server: LiveServer,
+) -> None:
+    with httpx.Client(base_url=production_server.url) as client:
+        ide = client.get("/graphql", headers={"accept": "text/html"})
+        assert "graphiql" not in ide.text.lower()
+        introspection = gql(client, "{ __schema { types { name } } }")
+        assert introspection.get("data") is None
+        assert introspection["errors"]
+        typo = gql(client, "{ categorie { slug } }")
+        assert "Did you mean" not in typo["errors"][0]["message"]
+        assert "x-sql-statements" not in client.post("/graphql", json={"query": TREE}).headers
+
+
+def test_readiness_is_503_when_the_database_goes_away(
+    settings: Settings, make_database: Callable[[], str], admin_url: str
+) -> None:
+    # given a server whose database is ready
+    url = make_database()
+    server = start_live_server(settings, url)
+    try:
+        with httpx.Client(base_url=server.url, timeout=10) as client:
+            assert client.get("/readyz").status_code == 200
+            # when the database disappears
+            drop_database(admin_url, str(conninfo_to_dict(url)["dbname"]))
+            # then the server is alive but not ready
+            assert client.get("/healthz").status_code == 200
+            assert client.get("/readyz").status_code == 503
+    finally:
+        server.stop()
+
+
+def test_unknown_field_is_a_validation_error_not_a_crash(http: httpx.Client) -> None:
+    body = gql(http, "{ nope }")
+    assert body["errors"]
+    assert error_codes(body) != ["INTERNAL_SERVER_ERROR"]
+
+
+def test_text_with_a_nul_character_is_bad_user_input(http: httpx.Client) -> None:
+    # GraphQL strings may hold U+0000; PostgreSQL text cannot
+    document = "query($s: String!) { listings(filter: {search: $s}) { nodes { id } } }"
+    body = gql(http, document, {"s": "a\u0000b"})
+    assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+def test_malformed_json_is_400(http: httpx.Client) -> None:
+    response = http.post(
+        "/graphql", content=b'{"query": ', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
