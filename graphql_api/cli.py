@@ -43,8 +43,8 @@ def _tune_garbage_collector() -> None:
     """Fewer, cheaper collections for a server that allocates many short-lived rows.
 
     `freeze` moves everything loaded at start (modules, the schema) out of the collector's
-    sight; higher thresholds mean fewer passes. Measured at concurrency 16 (bench/RESULTS.md):
-    Q1 +40 % and Q2 +50 % requests/s over the defaults. It is safe because requests leave no
+    sight; higher thresholds mean fewer passes (the gain is in bench/RESULTS.md). It is safe
+    because requests leave no
     cyclic garbage (the execution context cuts its own cycle, loaders are released; a test
     checks it); with cyclic garbage, these thresholds let one collection pause the server for
     a quarter to half a second.

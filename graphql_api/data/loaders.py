@@ -28,7 +28,7 @@ def load_then(loader: DataLoader[Key, Value], key: Key, build: Callable[[Value],
 
     graphql-core completes a plain value synchronously, while every awaitable costs it a
     coroutine, a task switch and a gather; for a page whose related rows were fetched up front,
-    resolving per-row fields this way measured several times cheaper. Typed as the value because
+    resolving per-row fields this way is several times cheaper. Typed as the value because
     graphql-core awaits whatever a resolver returns that is awaitable.
     """
     future = loader.load(key)

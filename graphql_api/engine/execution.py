@@ -1,5 +1,5 @@
-"""A faster executor for the fields that make up most of a page (measured: most of a browse
-request's Python time went to graphql-core's per-field machinery, not to resolvers).
+"""A faster executor for the fields that make up most of a page (most of a browse request's
+Python time went to graphql-core's per-field machinery, not to resolvers; bench/RESULTS.md).
 
 graphql-core resolves every field the same generic way: build a resolve info, call the
 resolver through Strawberry's wrapper, check for awaitables, dispatch on the return type,
@@ -281,10 +281,9 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
         graphql-core's context keeps bound methods of itself (`async_helpers`): a reference
         cycle, which only the cyclic garbage collector frees, with the request, its context
-        and everything compiled. Measured at concurrency 16 on the detail query: 220 such
-        objects per request, collections of 180,000 objects taking 0.26 s, p99 0.24 s; with
-        the cycle cut once the response exists (nothing reads those helpers afterwards),
-        no cyclic garbage and p99 0.04 s.
+        and everything compiled: under load, large collections that paused the server
+        (bench/RESULTS.md). With the cycle cut once the response exists (nothing reads those
+        helpers afterwards), a request leaves no cyclic garbage (tested).
         """
         response = super().build_response(data)
         if isinstance(response, ExecutionResult):
@@ -297,7 +296,7 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _program(self, object_type: GraphQLObjectType, fields: GroupedFieldSet) -> _Program:
         """The program of a grouped field set: shared between executions when the operation
-        compiles alike every time (measured: compiling was a tenth of a detail request),
+        compiles alike every time (compiling was a visible share of a detail request),
         otherwise compiled once per execution (graphql-core hands out the same set for every
         object of a list; the set is kept alive with its key)."""
         key = (object_type, id(fields))

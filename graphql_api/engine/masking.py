@@ -48,7 +48,7 @@ class MaskUnexpectedErrors(SchemaExtension):
     """Hides unexpected errors behind one message and logs each with the request id.
 
     Strawberry's `MaskErrors` does the same but tests every result against a runtime-checkable
-    protocol (measured: a tenth of a `{ __typename }` request); this server has no incremental
+    protocol, a visible share of a `{ __typename }` request; this server has no incremental
     delivery, so a result is always one `ExecutionResult`. An exception that escapes the
     operation itself never reaches this hook: `schema.root` masks those with the same function.
     """

@@ -52,8 +52,8 @@ class Loaders:
         """Drop every cached row once the response is built.
 
         A loader is itself a reference cycle, so it is emptied and let go of here rather than
-        left to the cyclic garbage collector with everything it holds (measured under load:
-        otherwise young collections met ~480,000 objects at a time, p99 0.7 s at concurrency 16).
+        left to the cyclic garbage collector with everything it holds (under load that made
+        young collections large enough to pause the server; bench/RESULTS.md).
         """
         for built in self._built.values():
             if isinstance(built, DataLoader):

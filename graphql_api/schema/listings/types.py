@@ -252,8 +252,7 @@ def _edges_of(root: ListingConnection) -> list[ListingEdge]:
 
 @strawberry.type(description="One page of listings, paged forward with keyset cursors.")
 class ListingConnection:
-    """Edges are built only when selected: a page read through `nodes` needs none (measured:
-    a twentieth of a 50-listing page)."""
+    """Edges are built only when selected: a page read through `nodes` needs none."""
 
     edges: list[ListingEdge] = strawberry.field(
         description="The listings with their cursors.", resolver=_edges_of
