@@ -18,6 +18,7 @@ from typing import Any
 from graphql_api.config import load_settings
 from graphql_api.data.pool import create_pool
 from graphql_api.schema.catalog.cache import CatalogCache
+from graphql_api.schema.catalog.snapshot import use_catalog
 from graphql_api.schema.context import Context
 from graphql_api.schema.loaders import Loaders
 from graphql_api.schema.root import build_schema
@@ -32,18 +33,17 @@ async def run(body: dict[str, Any], requests: int) -> None:
     pool = create_pool(settings.database_url, settings)
     await pool.open()
     await pool.wait()
-    catalog_cache = CatalogCache(pool)
-    catalog = await catalog_cache.get()
+    catalog = await CatalogCache(pool).get()
 
     async def one() -> None:
+        loaders = Loaders(pool, None)
+        use_catalog(loaders, catalog)  # as the view does for every request
         context = Context(
             request=None,  # type: ignore[arg-type]  # no HTTP here
             response=None,  # type: ignore[arg-type]
             pool=pool,
             settings=settings,
-            loaders=Loaders(pool, None),
-            catalog=catalog,
-            catalog_cache=catalog_cache,
+            loaders=loaders,
         )
         result = await schema.execute(
             body["query"], variable_values=body.get("variables"), context_value=context
