@@ -23,8 +23,10 @@ document; otherwise they are compiled once per execution.
 
 Everything else, and any case out of the ordinary (a null where the schema forbids one, a
 resolver that answers with an awaitable, an exception), takes graphql-core's normal path, which
-raises and locates errors as usual. The shortcut skips per-field extension hooks and permission
-classes, so `engine.schema.build_engine_schema` enables it only while no extension hooks field
+raises and locates errors as usual; a resolver the shortcut has already called is not called
+again, its answer is completed by graphql-core. The shortcut would skip per-field extension hooks
+and permission classes, so a field with permission classes or field extensions never takes it,
+`engine.schema.build_engine_schema` enables it only while no schema extension hooks field
 resolution, and `FAST_EXECUTOR=false` turns it off; a test compares responses both ways.
 """
 
@@ -54,6 +56,7 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cancel
 from graphql.type.scalars import serialize_boolean, serialize_id, serialize_string
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.types.field import StrawberryField
 
 Resolver = TypeVar("Resolver", bound=Callable[..., Any])
 Result = TypeVar("Result")
@@ -83,9 +86,9 @@ class _ContextOnlyInfo:
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Leaf:
     attribute: str
-    serialize: Callable[[Any], Any]
+    coerce: Callable[[Any], Any]  # `coerce_output_value`, which graphql-core calls
     non_null: bool
-    # values of this class serialise to themselves (`str` for String and ID, `bool` for Boolean)
+    # values of this class coerce to themselves (`str` for String and ID, `bool` for Boolean)
     passthrough: type | None
 
 
@@ -114,7 +117,7 @@ _plans: dict[tuple[GraphQLObjectType, str], _Plan] = {}
 def _plan_for(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     field = parent_type.fields.get(field_name)
     definition = field.extensions.get("strawberry-definition") if field else None
-    if field is None or definition is None:
+    if field is None or definition is None or not _resolves_plainly(definition):
         return None
     is_default = getattr(field.resolve, "_is_default", False)
     non_null = isinstance(field.type, GraphQLNonNull)
@@ -122,8 +125,8 @@ def _plan_for(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     if isinstance(named, GraphQLScalarType | GraphQLEnumType):
         if not is_default:
             return None
-        passthrough = _PASSTHROUGH.get(named.serialize)
-        return _Leaf(definition.python_name, named.serialize, non_null, passthrough)
+        coerce = named.coerce_output_value
+        return _Leaf(definition.python_name, coerce, non_null, _PASSTHROUGH.get(coerce))
     if not non_null:
         return None
     is_list = isinstance(named, GraphQLList)
@@ -144,6 +147,17 @@ def _plan_for(parent_type: GraphQLObjectType, field_name: str) -> _Plan:
     parameters = list(inspect.signature(function).parameters)
     passes_info = len(parameters) > 1 and parameters[1] == "info"
     return _Inline(field, named, is_list, None, function, passes_info)
+
+
+def _resolves_plainly(definition: StrawberryField) -> bool:
+    """Whether Strawberry resolves the field with nothing around its resolver: no permission
+    classes and no field extensions (Strawberry marks such a field's resolver `_is_default`
+    all the same when it has no resolver function), and attributes read with `getattr`."""
+    return (
+        not definition.permission_classes
+        and not definition.extensions
+        and definition.default_resolver is getattr
+    )
 
 
 def _no_resolver(*_: Any, **__: Any) -> Any:
@@ -364,17 +378,23 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
             for step in program.steps:
                 if isinstance(step, _LeafStep):
                     leaf = step.leaf
-                    value = getattr(source, leaf.attribute)
-                    if value.__class__ is leaf.passthrough:
+                    try:
+                        value = getattr(source, leaf.attribute)
+                        if value.__class__ is leaf.passthrough:
+                            results[step.name] = value
+                            continue
+                        if value is not None:
+                            value = leaf.coerce(value)
+                            if value is not None:  # graphql-core refuses a coerced null
+                                results[step.name] = value
+                                continue
+                        elif not leaf.non_null:
+                            results[step.name] = None
+                            continue
+                    except Exception:  # noqa: S110 (the normal path raises it, located)
                         pass
-                    elif value is not None:
-                        try:
-                            value = leaf.serialize(value)
-                        except Exception:  # the normal path raises the proper located error
-                            value = self._by_graphql_core(program, source, path, step)
-                    elif leaf.non_null:
-                        value = self._by_graphql_core(program, source, path, step)
-                    results[step.name] = value
+                    # a null where the schema forbids one, or an error: graphql-core reports it
+                    results[step.name] = self._by_graphql_core(program, source, path, step)
                     continue
                 if isinstance(step, _InlineStep):
                     value = self._inline(program, source, path, step)
@@ -407,31 +427,31 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _inline(self, program: _Program, source: Any, path: _LazyPath, step: _InlineStep) -> Any:
         inline = step.inline
-        if inline.attribute is not None:
-            value = getattr(source, inline.attribute)
-        else:
-            try:
-                if inline.passes_info:
-                    value = inline.resolver(source, self._context_only_info, **step.arguments)
-                else:
-                    value = inline.resolver(source, **step.arguments)
-            except Exception:  # the normal path raises and locates it
-                return self._by_graphql_core(program, source, path, step)
-            if self.is_awaitable(value):
-                _discard(value)
-                return self._by_graphql_core(program, source, path, step)
-        if value is None:
-            return self._by_graphql_core(program, source, path, step)
+        try:
+            if inline.attribute is not None:
+                value = getattr(source, inline.attribute)
+            elif inline.passes_info:
+                value = inline.resolver(source, self._context_only_info, **step.arguments)
+            else:
+                value = inline.resolver(source, **step.arguments)
+        except Exception as error:
+            return self._complete_by_graphql_core(program, path, step, error)
+        if value is None or (inline.attribute is None and self.is_awaitable(value)):
+            return self._complete_by_graphql_core(program, path, step, value)
         field_path = (path, step.name, program.object_type.name)
         if not inline.is_list:
             return self._run(step.program, value, field_path)
+        if value.__class__ is not list:
+            # graphql-core completes other iterables: should an iterator meet a null item (see
+            # below), it could not be handed on whole
+            return self._complete_by_graphql_core(program, path, step, value)
         items: list[Any] = []
         pending: list[int] = []
         for index, item in enumerate(value):
             if item is None:
                 for position in pending:
                     _discard(items[position])
-                return self._by_graphql_core(program, source, path, step)
+                return self._complete_by_graphql_core(program, path, step, value)
             completed = self._run(step.program, item, (field_path, index, None))
             if completed.__class__ is not dict:
                 pending.append(index)
@@ -439,6 +459,42 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if not pending:
             return items
         return _await_items(items, pending)
+
+    def _complete_by_graphql_core(
+        self, program: _Program, path: _LazyPath, step: _InlineStep, result: Any
+    ) -> AwaitableOrValue[Any]:
+        """graphql-core's `execute_field` from the point where the resolver has answered:
+        `result` is its value (say a null, which graphql-core refuses), an awaitable, or the
+        exception it raised. The resolver is not called a second time: it may be costly, or
+        count something."""
+        field = step.inline.field
+        field_path = Path(_materialize(path), step.name, program.object_type.name)
+        try:
+            nodes = [detail.node for detail in step.details]
+            info = self.build_resolve_info(field, nodes, program.object_type, field_path)
+            if self.is_awaitable(result):
+                return self.complete_awaitable_value(
+                    field.type, step.details, info, field_path, result, None
+                )
+            # graphql-core raises an exception given as the result, as it does a null here
+            completed = self.complete_value(
+                field.type, step.details, info, field_path, result, None
+            )
+        except Exception as error:
+            self.handle_field_error(error, field.type, step.details, field_path)
+            return None
+        if self.is_awaitable(completed):
+            return self._await_completed(completed, step, field_path)
+        return completed
+
+    async def _await_completed(
+        self, completed: Awaitable[Any], step: _InlineStep, field_path: Path
+    ) -> Any:
+        try:
+            return await completed
+        except Exception as error:
+            self.handle_field_error(error, step.inline.field.type, step.details, field_path)
+            return None
 
 
 def _discard(awaitable: Any) -> None:
