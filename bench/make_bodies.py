@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
-VARIABLES = {
+VARIABLES: dict[str, Callable[[str], dict[str, Any]]] = {
     "q1_browse": lambda listing_id: {"categorySlug": "electronics"},
     "q2_detail": lambda listing_id: {"id": listing_id},
     "q3_categories": lambda listing_id: {},
