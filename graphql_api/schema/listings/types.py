@@ -58,16 +58,19 @@ class ListingImage:
         )
 
     @classmethod
-    def from_json(cls, item: list[Any]) -> ListingImage:
-        """One `[id, image_url, display_order, created_at]` array, as page statements bring
-        images along (compact: no repeated keys)."""
-        image_id, image_url, display_order, created_at = item
-        return cls(
-            id=image_id,
-            image_url=image_url,
-            display_order=display_order,
-            created_at=datetime.fromisoformat(created_at),
-        )
+    def from_json(cls, items: list[list[Any]]) -> list[ListingImage]:
+        """A listing's images as page statements bring them along: one compact
+        `[id, image_url, display_order, created_at]` array each (no repeated keys)."""
+        parse_timestamp = datetime.fromisoformat
+        return [
+            cls(
+                id=image_id,
+                image_url=image_url,
+                display_order=display_order,
+                created_at=parse_timestamp(created_at),
+            )
+            for image_id, image_url, display_order, created_at in items
+        ]
 
 
 def _images_of(rows: list[ImageRow]) -> list[ListingImage]:
@@ -99,16 +102,9 @@ class User:
         return ListingConnection.from_page(page)
 
 
-def _from_catalog(info: Info, pick: Callable[[Catalog], Found | None]) -> Found:
-    """What `pick` finds in the request's catalogue snapshot; when it finds nothing, the
-    snapshot predates a category or location just added, so it is read again."""
-    found = pick(catalog_of(info.context))
-    if found is not None:
-        return found
-    return resolved_later(_after_catalog_reload(info, pick))
-
-
 async def _after_catalog_reload(info: Info, pick: Callable[[Catalog], Found | None]) -> Found:
+    """The request's catalogue snapshot predates a category or location just added: what
+    `pick` finds in a fresh one."""
     found = pick(await reload_catalog(info.context))
     if found is None:
         raise LookupError("a listing's category or location row is missing")
@@ -165,9 +161,7 @@ class Listing:
             location_id=row.location_id,
             contact_email_value=row.contact_email_value,
             contact_phone_value=row.contact_phone_value,
-            prefetched_images=(
-                None if images_json is None else [ListingImage.from_json(i) for i in images_json]
-            ),
+            prefetched_images=None if images_json is None else ListingImage.from_json(images_json),
         )
 
     @strawberry.field(description="Contact email; null for anonymous viewers (anti-scraping).")
@@ -181,14 +175,20 @@ class Listing:
     @strawberry.field(description="The (leaf) category the listing is posted in.")
     @context_only
     def category(self, info: Info) -> _Category:
+        found = catalog_of(info.context).categories.get(self.category_id)
+        if found is not None:
+            return found
         key = self.category_id
-        return _from_catalog(info, lambda catalog: catalog.categories.get(key))
+        return resolved_later(_after_catalog_reload(info, lambda fresh: fresh.categories.get(key)))
 
     @strawberry.field(description="Where the listing is.")
     @context_only
     def location(self, info: Info) -> _Location:
+        found = catalog_of(info.context).locations.get(self.location_id)
+        if found is not None:
+            return found
         key = self.location_id
-        return _from_catalog(info, lambda catalog: catalog.locations.get(key))
+        return resolved_later(_after_catalog_reload(info, lambda fresh: fresh.locations.get(key)))
 
     @strawberry.field(description="The user who posted the listing (public profile only).")
     @context_only
