@@ -12,7 +12,9 @@
 -- is not on the card. A LANGUAGE sql function whose body is one SELECT without FROM is inlined
 -- and flattened, so `card.*` gets exactly the plan the column list got; what it costs is
 -- planning time, since every custom plan inlines the functions again (bench/RESULTS.md, "SQL
--- said once"). The names and their order are what the Listing row class reads.
+-- said once"). For that, the two statements of the benchmark (visible_listings_newest,
+-- listings_by_ids_for_viewer) keep the card and the images spelled out, equal to these
+-- functions. The names and their order are what the Listing row class reads.
 CREATE FUNCTION app.listing_card(l app.listings)
 RETURNS TABLE (
   id uuid, user_id uuid, category_id uuid, location_id uuid, title varchar, description text,
