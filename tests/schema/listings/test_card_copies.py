@@ -13,9 +13,8 @@ WHERE l.id = %(id)s
 """
 NEWEST = query("visible_listings_newest")
 BY_IDS = query("listings_by_ids_for_viewer")
-NO_FILTER = {
-    name: None
-    for name in [
+NO_FILTER = dict.fromkeys(
+    [
         "category_id",
         "category_ids",
         "location_slug",
@@ -28,7 +27,7 @@ NO_FILTER = {
         "after_id",
         "after_created_at",
     ]
-}
+)
 
 
 def test_the_browse_and_detail_statements_match_the_card_definition(database_url: str) -> None:
