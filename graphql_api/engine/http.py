@@ -1,8 +1,15 @@
-"""Strawberry's ASGI view as this server runs it: GraphQL-over-HTTP status codes, orjson, a
-hook that runs once a request's result exists, and the IDE page the server gives it.
+"""Strawberry's ASGI view as this server runs it: GraphQL over HTTP's media types and status
+codes, orjson, a hook that runs once a request's result exists, and the IDE page the server
+gives it.
 
 It overrides `execute_single`, one of Strawberry's internal methods, which is why it lives in
-the engine (pinned versions, guarded by tests); `web.view` adds the request context.
+the engine (pinned versions, guarded by tests); the other overrides are the view's hooks for
+integrations. `web.view` adds the request context.
+
+A client that accepts `application/graphql-response+json` gets it, and a response without
+`data` (a request error: execution never began) comes with a 4xx or 5xx status; any other
+client gets `application/json` and 200, as before that media type existed. Either way a request
+error leaves `data` out, as the GraphQL spec says; `data: null` means execution failed.
 """
 
 from __future__ import annotations
@@ -13,12 +20,19 @@ import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 ContextType = TypeVar("ContextType")
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+# Without `data`, the status a response gets under GRAPHQL_RESPONSE from its errors' codes
+# (the highest wins); any other code is the client's fault: 400.
+_STATUS_BY_CODE = {"INTERNAL_SERVER_ERROR": 500}
 
 
 class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
@@ -53,8 +67,83 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
     def after_result(self, context: ContextType) -> None:
         """Let go of what the request's context holds; the response no longer needs it."""
 
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        """The media type the client accepts travels to `create_response` on the sub-response
+        (the one object both see)."""
+        sub_response = await super().get_sub_response(request)
+        if _accepts_graphql_response(request.headers.get("accept", "")):
+            sub_response.media_type = GRAPHQL_RESPONSE
+        return sub_response
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        response = await super().process_result(request, result)
+        if _is_request_error(result):
+            del response["data"]
+        return response
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        response.headers.add_vary_header("Accept")
+        if sub_response.media_type == GRAPHQL_RESPONSE:
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+            if isinstance(response_data, dict) and "data" not in response_data:
+                response.status_code = _status_without_data(response_data)
+        return response
+
     def encode_json(self, data: Any) -> bytes:
         return orjson.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)
+
+
+def _is_request_error(result: ExecutionResult) -> bool:
+    """Execution never began: no data, and no error belongs to a field (a field error has a
+    path; parsing, validation and the variables' values give none)."""
+    errors = result.errors
+    return result.data is None and bool(errors) and all(e.path is None for e in errors or ())
+
+
+def _status_without_data(response: GraphQLHTTPResponse) -> int:
+    statuses = [
+        _STATUS_BY_CODE.get(error.get("extensions", {}).get("code"), 400)
+        for error in response.get("errors") or ()
+        if isinstance(error, dict)
+    ]
+    return max(statuses, default=400)
+
+
+def _accepts_graphql_response(accept: str) -> bool:
+    """Whether the client asked for GRAPHQL_RESPONSE by name, at least as much as for JSON
+    (`*/*` and no Accept at all mean `application/json`, as GraphQL over HTTP asks)."""
+    qualities: dict[str, float] = {}
+    for media_range in accept.lower().split(","):
+        media_type, *parameters = (part.strip() for part in media_range.split(";"))
+        qualities.setdefault(media_type, _quality(parameters))
+    ours = qualities.get(GRAPHQL_RESPONSE, 0.0)
+    json = next(
+        (
+            qualities[name]
+            for name in ("application/json", "application/*", "*/*")
+            if name in qualities
+        ),
+        0.0,
+    )
+    return ours > 0 and ours >= json
+
+
+def _quality(parameters: list[str]) -> float:
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
