@@ -73,20 +73,20 @@ def test_anonymous_requests_and_invalid_numbers_are_refused(
         assert codes(request(http, bad, new_user.token)) == ["INVALID_PHONE_NUMBER"]
 
 
-def test_premium_rate_and_toll_free_numbers_get_no_code(
+def test_only_mobile_numbers_get_a_code(
     http: httpx.Client, new_user: SignedInUser, settings: Settings
 ) -> None:
-    for number in ["+1 900 555 0142", "+1 800 555 0142"]:
-        payload = request(http, number, new_user.token)
-        assert codes(payload) == ["UNSUPPORTED_PHONE_NUMBER"]
-    assert '"to": "+1900' not in settings.sms_outbox.read_text()
-    assert '"to": "+1800' not in settings.sms_outbox.read_text()
-
-
-def test_a_mobile_number_abroad_gets_a_code(
-    http: httpx.Client, new_user: SignedInUser, settings: Settings
-) -> None:
-    assert request(http, uk_mobile_number(), new_user.token)["errors"] == []
+    # when codes are asked for a premium-rate, a toll-free and two mobile numbers
+    premium = request(http, "+1 900 555 0142", new_user.token)
+    toll_free = request(http, "+1 800 555 0142", new_user.token)
+    us_mobile = request(http, random_phone_number(), new_user.token)
+    uk_mobile = request(http, uk_mobile_number(), new_user.token)
+    # then only the mobile numbers get one
+    assert codes(premium) == codes(toll_free) == ["UNSUPPORTED_PHONE_NUMBER"]
+    assert us_mobile["errors"] == uk_mobile["errors"] == []
+    outbox = settings.sms_outbox.read_text()
+    assert '"to": "+1900' not in outbox
+    assert '"to": "+1800' not in outbox
 
 
 def test_a_number_linked_to_another_account_gets_the_same_answer_and_work(
