@@ -45,7 +45,10 @@ async def _log_out_everywhere(info: Info) -> LogOutPayload:
 @strawberry.type
 class AccountMutations:
     @strawberry.mutation(
-        description="Create an account and sign in; the token is returned once and set as cookie."
+        description=(
+            "Create an account and sign in; the token is returned once and set as cookie. "
+            "Attempts are limited per client address per hour (RATE_LIMITED)."
+        )
     )
     async def sign_up(self, info: Info, input: SignUpInput) -> AuthPayload:
         return await payload_or_refusal(AuthPayload, sign_up(info, input))
