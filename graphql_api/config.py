@@ -58,7 +58,16 @@ class Settings:
         "no `X-SQL-Statements` header, `Secure` cookies.",
     )
     database_url: str | None = setting(
-        "DATABASE_URL", None, "PostgreSQL URL; unset = embedded PostgreSQL. Required in production."
+        "DATABASE_URL",
+        None,
+        "PostgreSQL URL `serve` connects with, as a member of the application role (see Roles); "
+        "unset = embedded PostgreSQL. Required in production.",
+    )
+    migration_database_url: str | None = setting(
+        "MIGRATION_DATABASE_URL",
+        None,
+        "PostgreSQL URL `migrate`, `seed`, `demo-data` and `serve --migrate` use, as the owner of "
+        "the tables; unset = `DATABASE_URL`.",
     )
     embedded_data_dir: Path = setting(
         "EMBEDDED_PG_DIR",
@@ -179,6 +188,11 @@ def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:
         raise ConfigError("SECRET_KEY is required when APP_ENV=production")
     if settings.is_production and settings.database_url is None:
         raise ConfigError("DATABASE_URL is required when APP_ENV=production")
+    if settings.migration_database_url and not settings.database_url:
+        raise ConfigError(
+            "MIGRATION_DATABASE_URL is set without DATABASE_URL "
+            "(the server would use the embedded database instead of the migrated one)"
+        )
     if settings.is_production and settings.sms_backend == "console":
         raise ConfigError("SMS_BACKEND=console is not allowed when APP_ENV=production")
     if settings.sms_backend == "webhook" and settings.sms_webhook_url is None:
