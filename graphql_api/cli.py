@@ -13,7 +13,8 @@ import uvicorn
 
 from graphql_api.app import create_app
 from graphql_api.config import ConfigError, Settings, load_settings
-from graphql_api.data.database import resolve_database_url
+from graphql_api.data.database import migration_database_url, server_database_url
+from graphql_api.data.roles import refuse_privileged_role
 from graphql_api.demo_data import register as register_demo_data
 from graphql_api.migrations import SQL_DIR, upgrade_all
 from graphql_api.migrations.cli import register as register_migrations
@@ -23,9 +24,12 @@ log = logging.getLogger("graphql_api")
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    url = resolve_database_url(settings)
+    """Migrate as the owner (when asked), then serve as the application role."""
     if args.migrate:
-        upgrade_all(url, SQL_DIR)
+        upgrade_all(migration_database_url(settings), SQL_DIR, demo=not settings.is_production)
+    url = server_database_url(settings)
+    if settings.is_production:
+        refuse_privileged_role(url)
     app = create_app(settings, url)
     _tune_garbage_collector()
     uvicorn.run(
@@ -76,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="bind address (default: HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: PORT or 8000)")
     serve.add_argument(
-        "--migrate", action="store_true", help="apply pending migrations and seeds first"
+        "--migrate",
+        action="store_true",
+        help="apply pending migrations and seeds first (no demo seeds with APP_ENV=production)",
     )
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.set_defaults(handler=_serve)

@@ -61,7 +61,16 @@ class Settings:
         "no `X-SQL-Statements` header, `Secure` cookies.",
     )
     database_url: str | None = setting(
-        "DATABASE_URL", None, "PostgreSQL URL; unset = embedded PostgreSQL. Required in production."
+        "DATABASE_URL",
+        None,
+        "PostgreSQL URL `serve` connects with, as a member of the application role (see Roles); "
+        "unset = embedded PostgreSQL. Required in production.",
+    )
+    migration_database_url: str | None = setting(
+        "MIGRATION_DATABASE_URL",
+        None,
+        "PostgreSQL URL `migrate`, `seed`, `demo-data` and `serve --migrate` use, as the owner of "
+        "the tables; unset = `DATABASE_URL`.",
     )
     embedded_data_dir: Path = setting(
         "EMBEDDED_PG_DIR",
@@ -236,6 +245,11 @@ def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:
             f"SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes when APP_ENV=production "
             f"(got {len(settings.secret_key_bytes)}); "
             "`python -c 'import secrets; print(secrets.token_hex(32))'` makes one"
+        )
+    if settings.migration_database_url and not settings.database_url:
+        raise ConfigError(
+            "MIGRATION_DATABASE_URL is set without DATABASE_URL "
+            "(the server would use the embedded database instead of the migrated one)"
         )
     if settings.is_production and settings.sms_backend == "console":
         raise ConfigError("SMS_BACKEND=console is not allowed when APP_ENV=production")

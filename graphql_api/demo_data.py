@@ -21,7 +21,7 @@ import argon2
 import psycopg
 
 from graphql_api.config import Settings
-from graphql_api.data.database import resolve_database_url
+from graphql_api.data.database import migration_database_url
 from graphql_api.data.queries import query
 
 DEMO_PASSWORD = "marketplace-demo-2025"  # noqa: S105 - the documented password of all demo users
@@ -112,7 +112,7 @@ def _demo_data(args: argparse.Namespace, settings: Settings) -> int:
     started = time.monotonic()
     try:
         made = generate(
-            resolve_database_url(settings),
+            migration_database_url(settings),
             args.listings,
             listing_ttl_days=settings.listing_ttl_days,
         )

@@ -2,6 +2,9 @@
 
 Each test session works in databases of its own (`gqlapi_test_<random>`), created on the server
 and dropped afterwards, so a developer's data and a CI server's other databases are never touched.
+Migrations and the tests' own reads and writes run as the owner (the server's superuser); the live
+server logs in as `API_ROLE`, a member of the application role, as it does in production, so a
+statement the application role may not run fails the test that reaches it.
 """
 
 from __future__ import annotations
@@ -20,24 +23,56 @@ import httpx
 import psycopg
 import pytest
 import uvicorn
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from graphql_api.app import create_app
 from graphql_api.cli import proxy_header_options
 from graphql_api.config import PROJECT_ROOT, Settings, load_settings
 from graphql_api.data.database import drop_database, ensure_database, with_database
 from graphql_api.data.embedded import start_embedded
+from graphql_api.data.roles import APP_ROLE
 from graphql_api.migrations import upgrade_all
 
 TEST_DATA_DIR = PROJECT_ROOT / ".data" / "test-postgres"
 
+# Roles belong to the cluster, so each session has its own (sessions may share a server).
+API_ROLE = f"gqlapi_test_api_{secrets.token_hex(4)}"
+_API_PASSWORD = secrets.token_urlsafe(16)
+
 
 @pytest.fixture(scope="session")
-def admin_url() -> str:
-    """A URL to the server's maintenance database, from which test databases are created."""
+def admin_url() -> Iterator[str]:
+    """A URL to the server's maintenance database, from which test databases are created.
+
+    It also makes `API_ROLE` for the session and drops it at the end (after the databases).
+    """
     settings = load_settings(env_file=None)
-    if settings.database_url:
-        return settings.database_url
-    return start_embedded(TEST_DATA_DIR)
+    url = settings.database_url or start_embedded(TEST_DATA_DIR)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(API_ROLE), sql.Literal(_API_PASSWORD)
+            )
+        )
+    yield url
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(API_ROLE)))
+
+
+def as_api_role(owner_url: str) -> str:
+    """`owner_url`'s database as `API_ROLE`, a member of the application role once it exists.
+
+    The application role is made by the first migration run on the server, so a server started
+    on a database that was never migrated logs in without it (and has nothing to read anyway).
+    """
+    with psycopg.connect(owner_url, autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", [APP_ROLE])
+        if found.fetchone() is not None:
+            conn.execute(
+                sql.SQL("GRANT {} TO {}").format(sql.Identifier(APP_ROLE), sql.Identifier(API_ROLE))
+            )
+    return make_conninfo(owner_url, user=API_ROLE, password=_API_PASSWORD)
 
 
 @pytest.fixture(scope="session")
@@ -126,7 +161,8 @@ class LiveServer:
 
 
 def start_live_server(settings: Settings, database_url: str) -> LiveServer:
-    server = LiveServer(settings, database_url)
+    """A server on `database_url`'s database (an owner's URL), logged in as `API_ROLE`."""
+    server = LiveServer(settings, as_api_role(database_url))
     server.start()
     return server
 

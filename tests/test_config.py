@@ -63,6 +63,12 @@ def test_sms_allowed_regions_must_be_region_codes() -> None:
     )
 
 
+def test_a_migration_url_without_a_server_url_is_refused() -> None:
+    # the server would serve the embedded database while migrations went elsewhere
+    with pytest.raises(ConfigError, match="MIGRATION_DATABASE_URL is set without DATABASE_URL"):
+        _load({"MIGRATION_DATABASE_URL": "postgresql://owner@db/classifieds"})
+
+
 def test_production_refuses_the_console_sms_backend() -> None:
     with pytest.raises(ConfigError, match="SMS_BACKEND=console"):
         _load({**PRODUCTION, "SMS_BACKEND": "console"})

@@ -15,7 +15,7 @@ from pathlib import Path
 import psycopg
 
 from graphql_api.config import Settings
-from graphql_api.data.database import resolve_database_url
+from graphql_api.data.database import migration_database_url
 from graphql_api.migrations.errors import MigrationError
 from graphql_api.migrations.files import KINDS, SQL_DIR
 from graphql_api.migrations.generate import generate
@@ -36,7 +36,14 @@ def register(
         parser = commands.add_parser(kind, help=f"apply, roll back or list {noun}")
         parser.set_defaults(kind=kind, sql_dir=sql_dir)
         verbs = parser.add_subparsers(dest="verb", required=True)
-        verbs.add_parser("up", help=f"apply pending {noun}").set_defaults(handler=_up)
+        up_parser = verbs.add_parser("up", help=f"apply pending {noun}")
+        up_parser.set_defaults(handler=_up, demo=None)
+        if kind == "seed":
+            up_parser.add_argument(
+                "--demo",
+                action=argparse.BooleanOptionalAction,
+                help="apply the demo seeds too (the default outside production; refused in it)",
+            )
         down_parser = verbs.add_parser("down", help=f"roll back applied {noun}, newest first")
         down_parser.add_argument(
             "--steps", type=_positive_int, help="roll back only the last N (default: all)"
@@ -74,21 +81,28 @@ def _one_line_errors(handler: Handler) -> Handler:
 
 @_one_line_errors
 def _up(args: argparse.Namespace, settings: Settings) -> int:
-    names = up(resolve_database_url(settings), args.sql_dir, args.kind)
+    if args.demo and settings.is_production:
+        raise MigrationError(
+            "demo seeds are never applied when APP_ENV=production; "
+            "`seed up` applies the reference seeds"
+        )
+    demo = not settings.is_production if args.demo is None else args.demo
+    names = up(migration_database_url(settings), args.sql_dir, args.kind, demo=demo)
     print(f"{args.kind}: applied {len(names)}" if names else f"{args.kind}: nothing pending")
     return 0
 
 
 @_one_line_errors
 def _down(args: argparse.Namespace, settings: Settings) -> int:
-    names = down(resolve_database_url(settings), args.sql_dir, args.kind, args.steps)
+    names = down(migration_database_url(settings), args.sql_dir, args.kind, args.steps)
     print(f"{args.kind}: rolled back {len(names)}" if names else f"{args.kind}: nothing applied")
     return 0
 
 
 @_one_line_errors
 def _status(args: argparse.Namespace, settings: Settings) -> int:
-    entries = status(resolve_database_url(settings), args.sql_dir, args.kind)
+    url = migration_database_url(settings)
+    entries = status(url, args.sql_dir, args.kind, demo=not settings.is_production)
     for entry in entries:
         print(f"{entry.state:<12} {entry.name}")
     behind = any(entry.state in ("pending", "changed") for entry in entries)

@@ -23,6 +23,9 @@ SQL_DIR = PROJECT_ROOT / "sql"
 Kind = Literal["migrate", "seed"]
 KINDS: tuple[Kind, ...] = ("migrate", "seed")
 
+# A seed named `<stamp>_demo_<name>` is demo data; every other seed is reference data.
+DEMO_PREFIX = "demo_"
+
 SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 _FILE_PATTERN = re.compile(
     rf"(?P<name>\d{{8}}_\d{{6}}_{SNAKE_CASE.pattern})\.(?P<direction>up|down)\.sql"
@@ -39,6 +42,17 @@ class MigrationFile:
     @property
     def version(self) -> str:
         return self.name[:15]
+
+    @property
+    def is_demo(self) -> bool:
+        """Demo data (accounts with a published password, fake listings): never in production.
+
+        Told by the name, not by a header comment: the runner refuses an applied file whose
+        bytes change, so the seeds already applied everywhere could not gain a header line, and
+        a name cannot drift from a separate manifest. Every other seed is reference data (the
+        category tree, the locations) that every environment needs.
+        """
+        return self.kind == "seed" and self.name[16:].startswith(DEMO_PREFIX)
 
     def checksum(self) -> str:
         return checksum_of(self.up_path.read_bytes())

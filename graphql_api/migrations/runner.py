@@ -26,18 +26,24 @@ _RELEASE_LOCK = query("release_migration_lock")
 log = logging.getLogger(__name__)
 
 
-def upgrade_all(url: str, sql_dir: Path) -> None:
-    """Pending migrations, then pending seeds: what a fresh or updated deploy needs."""
+def upgrade_all(url: str, sql_dir: Path, *, demo: bool = True) -> None:
+    """Pending migrations, then pending seeds: what a fresh or updated deploy needs.
+
+    Without `demo` only reference seeds are applied (production: see `MigrationFile.is_demo`).
+    """
     up(url, sql_dir, "migrate")
-    up(url, sql_dir, "seed")
+    up(url, sql_dir, "seed", demo=demo)
 
 
-def up(url: str, sql_dir: Path, kind: Kind) -> list[str]:
-    """Apply every pending file of `kind`; return their names. Refuses an edited applied file."""
+def up(url: str, sql_dir: Path, kind: Kind, *, demo: bool = True) -> list[str]:
+    """Apply every pending file of `kind`; return their names. Refuses an edited applied file.
+
+    Without `demo`, demo seeds are left out (and stay pending for a later run that wants them).
+    """
     files = discover(sql_dir, kind)
     with _locked(url) as conn:
         history.ensure_table(conn)
-        entries = compare(files, history.read(conn), kind)
+        entries = compare(files, history.read(conn), kind, demo=demo)
         for entry in entries:
             if entry.state == "changed" and entry.file is not None:
                 raise MigrationError(
@@ -45,6 +51,9 @@ def up(url: str, sql_dir: Path, kind: Kind) -> list[str]:
                     "(checksum differs); add a new migration instead of editing this one"
                 )
         pending = [entry.file for entry in entries if entry.state == "pending" and entry.file]
+        for entry in entries:
+            if entry.state == "skipped" and entry.file is not None:
+                log.info("left out %s: demo data", shown(entry.file.up_path))
         for file in pending:
             _apply(conn, file)
         return [file.name for file in pending]
@@ -68,10 +77,10 @@ def down(url: str, sql_dir: Path, kind: Kind, steps: int | None = None) -> list[
         return [file.name for file in chosen]
 
 
-def status(url: str, sql_dir: Path, kind: Kind) -> list[Entry]:
+def status(url: str, sql_dir: Path, kind: Kind, *, demo: bool = True) -> list[Entry]:
     files = discover(sql_dir, kind)
     with psycopg.connect(url, autocommit=True) as conn:
-        return compare(files, history.read(conn), kind)
+        return compare(files, history.read(conn), kind, demo=demo)
 
 
 @contextlib.contextmanager
