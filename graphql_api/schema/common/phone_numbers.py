@@ -6,6 +6,9 @@ import phonenumbers
 
 DEFAULT_REGION = "US"
 _MAX_INPUT_LENGTH = 40
+# The schema's ceiling on a phone number as sent (`engine.input_bounds`); up to it, a number that
+# is too long is simply not valid.
+MAX_PHONE_NUMBER_SENT = 64
 
 
 def normalize_phone_number(raw: str) -> str | None:
