@@ -6,14 +6,16 @@ Anything raised in a resolver that is not one of these is unexpected: the client
 
 from __future__ import annotations
 
-from graphql import GraphQLError
+from graphql import GraphQLError, Node
 
 
 class CodedError(GraphQLError):
     code = "INTERNAL_SERVER_ERROR"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, extensions={"code": self.code})
+    def __init__(self, message: str, node: Node | None = None) -> None:
+        """`node`: where in the document, for errors found before execution (which have no
+        field path to point at)."""
+        super().__init__(message, node, extensions={"code": self.code})
 
 
 class BadUserInput(CodedError):

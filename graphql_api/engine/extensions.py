@@ -13,7 +13,7 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Iterator
 
-from graphql import DocumentNode, GraphQLError
+from graphql import DocumentNode, GraphQLError, GraphQLSchema
 from graphql.validation import (
     ASTValidationRule,
     NoSchemaIntrospectionCustomRule,
@@ -31,6 +31,7 @@ from strawberry.schema.schema import validate_document
 
 from graphql_api.config import Settings
 from graphql_api.engine.errors import code_of, with_code
+from graphql_api.engine.input_bounds import DocumentBounds
 from graphql_api.engine.masking import MaskUnexpectedErrors
 
 _CACHE_SIZE = 512
@@ -40,6 +41,7 @@ _CACHE_SIZE = 512
 class _Validation:
     document: DocumentNode
     errors: list[GraphQLError]
+    bounds: DocumentBounds | None  # None when the document is invalid
 
 
 _validated: OrderedDict[tuple[int, int, tuple[type[ASTValidationRule], ...]], _Validation] = (
@@ -48,13 +50,16 @@ _validated: OrderedDict[tuple[int, int, tuple[type[ASTValidationRule], ...]], _V
 
 
 class ValidationByDocument(SchemaExtension):
-    """Validation results per parsed document, the last `_CACHE_SIZE` documents.
+    """Validation results per parsed document, the last `_CACHE_SIZE` documents, and the
+    lengths of each request's variables (`engine.input_bounds`).
 
     Strawberry's `ValidationCache` keys an `lru_cache` by the document itself, whose hash walks
     the whole syntax tree on every request, a visible share of a listing detail request.
     The parser cache hands out one document object per query text, so the document's identity
     is the key here; each entry keeps its document alive, so that identity cannot be reused.
     A validation error whose rule gave it no code gets `GRAPHQL_VALIDATION_FAILED`.
+    A valid document's entry also holds where its variables go, so a request only measures the
+    values it sends.
     """
 
     def on_validate(self) -> Iterator[None]:
@@ -66,13 +71,14 @@ class ValidationByDocument(SchemaExtension):
         key = (id(schema), id(document), rules)
         cached = _validated.get(key)
         if cached is None:
-            errors = validate_document(schema, document, rules)
-            cached = _validated[key] = _Validation(document, [_coded(error) for error in errors])
+            cached = _validated[key] = _validate(schema, document, rules)
             if len(_validated) > _CACHE_SIZE:
                 _validated.popitem(last=False)
         else:
             _validated.move_to_end(key)
-        context.pre_execution_errors = cached.errors
+        context.pre_execution_errors = cached.errors or (
+            cached.bounds.check(context.variables) if cached.bounds is not None else []
+        )
         yield
 
 
@@ -94,6 +100,16 @@ def _reporting_with_code(rule: type[ASTValidationRule], code: str) -> type[ASTVa
                 context.on_error = report  # type: ignore[method-assign]
 
     return CodedRule
+
+
+def _validate(
+    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+) -> _Validation:
+    errors = validate_document(schema, document, rules)
+    if errors:
+        return _Validation(document, [_coded(error) for error in errors], None)
+    bounds = DocumentBounds.of(schema, document)
+    return _Validation(document, bounds.errors, bounds)
 
 
 def build_extensions(settings: Settings) -> list[type[SchemaExtension]]:

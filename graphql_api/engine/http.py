@@ -1,8 +1,8 @@
 """Strawberry's ASGI view as this server runs it: GraphQL over HTTP's media types and status
-codes, orjson, a hook that runs once a request's result exists, and the IDE page the server
-gives it.
+codes, orjson, a GraphQL error body for every malformed request, a hook that runs once a
+request's result exists, and the IDE page the server gives it.
 
-It overrides `execute_single`, one of Strawberry's internal methods, which is why it lives in
+It overrides `execute_single` and `run`, Strawberry's internal methods, which is why it lives in
 the engine (pinned versions, guarded by tests); the other overrides are the view's hooks for
 integrations. `web.view` adds the request context.
 
@@ -26,6 +26,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 ContextType = TypeVar("ContextType")
 
@@ -49,6 +50,22 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
     async def render_graphql_ide(self, request: Request) -> Response:
         assert self.ide_page is not None, "Strawberry renders an IDE only when one is set"
         return HTMLResponse(self.ide_page)
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        """A request Strawberry refuses as malformed (400: a body that is not JSON or not a JSON
+        object, a batch, a `query` that is not text...) is answered with a GraphQL error body,
+        code `BAD_REQUEST`, instead of Strawberry's plain text."""
+        try:
+            return await super().run(request, context, root_value)
+        except HTTPException as exc:
+            if exc.status_code != 400:
+                raise
+            error = {"message": exc.reason, "extensions": {"code": "BAD_REQUEST"}}
+            return Response(
+                self.encode_json({"errors": [error]}),
+                status_code=400,
+                media_type="application/json",
+            )
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         """A mutation over GET is 405 Method Not Allowed, as GraphQL over HTTP asks (not 400);
@@ -100,7 +117,13 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
         return orjson.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
-        return orjson.loads(data)
+        """A request body (bytes; query parameters arrive as text) must be a JSON object, or a
+        list that Strawberry refuses as a batch: Strawberry reads any other body's fields as if
+        it were an object, and crashes."""
+        decoded = orjson.loads(data)
+        if isinstance(data, bytes) and not isinstance(decoded, dict | list):
+            raise HTTPException(400, "The request body must be a JSON object.")
+        return decoded
 
 
 def _is_request_error(result: ExecutionResult) -> bool:

@@ -18,6 +18,7 @@ from strawberry.types import ExecutionResult as StrawberryExecutionResult
 from graphql_api.config import Settings
 from graphql_api.engine.execution import FastPathExecutionContext
 from graphql_api.engine.extensions import build_extensions
+from graphql_api.engine.input_bounds import unbounded_inputs
 from graphql_api.engine.masking import mask_unexpected
 from graphql_api.engine.scalars import SCALAR_OVERRIDES
 
@@ -38,8 +39,9 @@ class _Schema(strawberry.Schema):
 
 
 def build_engine_schema(query: type, mutation: type, settings: Settings) -> strawberry.Schema:
+    """The schema; refused when a text input declares no length (`engine.input_bounds`)."""
     extensions = build_extensions(settings)
-    return _Schema(
+    schema = _Schema(
         query=query,
         mutation=mutation,
         extensions=extensions,
@@ -51,6 +53,10 @@ def build_engine_schema(query: type, mutation: type, settings: Settings) -> stra
             else None
         ),
     )
+    unbounded = unbounded_inputs(schema._schema)
+    if unbounded:
+        raise TypeError(f"Text inputs without a max_length: {', '.join(unbounded)}")
+    return schema
 
 
 def _hooks_resolve(extension: type[SchemaExtension]) -> bool:

@@ -113,8 +113,28 @@ def test_text_with_a_nul_character_is_bad_user_input(http: httpx.Client) -> None
     assert error_codes(body) == ["BAD_USER_INPUT"]
 
 
-def test_malformed_json_is_400(http: httpx.Client) -> None:
+@pytest.mark.parametrize("body", [b'"{ categories { slug } }"', b"1", b"null", b"true"])
+def test_a_json_body_that_is_not_an_object_is_a_400_with_a_graphql_error(
+    http: httpx.Client, body: bytes
+) -> None:
+    # when the body is JSON but no object (it used to crash the view: a 500 in plain text)
+    response = http.post("/graphql", content=body, headers={"content-type": "application/json"})
+    # then it is refused as a bad request, with a GraphQL error body
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/json"
+    assert response.json() == {
+        "errors": [
+            {
+                "message": "The request body must be a JSON object.",
+                "extensions": {"code": "BAD_REQUEST"},
+            }
+        ]
+    }
+
+
+def test_malformed_json_is_400_with_a_graphql_error(http: httpx.Client) -> None:
     response = http.post(
         "/graphql", content=b'{"query": ', headers={"content-type": "application/json"}
     )
     assert response.status_code == 400
+    assert error_codes(response.json()) == ["BAD_REQUEST"]

@@ -9,12 +9,22 @@ from uuid import UUID
 import strawberry
 
 from graphql_api.data.queries import query
+from graphql_api.engine.input_bounds import bounded
 from graphql_api.schema.accounts.rows import ViewerRow
 from graphql_api.schema.common.refusals import PayloadError
 from graphql_api.schema.context import Info
 from graphql_api.schema.favorites.queries import favorites_connection
+from graphql_api.schema.listings.inputs import AfterCursor
 from graphql_api.schema.listings.keyset_pages import NewestFirst, newest_first_page
 from graphql_api.schema.listings.types import ListingConnection
+
+# Ceilings on the text as sent (`engine.input_bounds`), above the rules `sign_up` checks, so a
+# value a little too long is refused with its field like any other invalid one. A password is
+# hashed before it is compared, so even log-in needs a ceiling.
+MAX_EMAIL_SENT = 1_000
+MAX_PASSWORD_SENT = 1_000
+MAX_NAME_SENT = 1_000
+MAX_USERNAME_SENT = 100
 
 OWN_LISTINGS = NewestFirst(
     name="OWN_NEWEST",
@@ -94,7 +104,7 @@ class Viewer:
         )
     )
     async def listings(
-        self, info: Info, first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: AfterCursor = None
     ) -> ListingConnection:
         page = await newest_first_page(info, OWN_LISTINGS, {"viewer_id": self.id}, first, after)
         return ListingConnection.from_page(page)
@@ -106,7 +116,7 @@ class Viewer:
         )
     )
     async def favorites(
-        self, info: Info, first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: AfterCursor = None
     ) -> ListingConnection:
         return await favorites_connection(info, self.id, first, after)
 
@@ -138,20 +148,19 @@ class LogOutPayload:
 
 @strawberry.input(description="A new account.")
 class SignUpInput:
-    email: str = strawberry.field(description="Email address; stored in lower case.")
-    password: str = strawberry.field(
-        description=(
-            "8 to 128 characters, not easy to guess (common passwords, words, names, repeats, "
-            "sequences, and this account's own details are)."
-        )
+    email: str = bounded("Email address; stored in lower case.", max_length=MAX_EMAIL_SENT)
+    password: str = bounded(
+        "8 to 128 characters, not easy to guess (common passwords, words, names, repeats, "
+        "sequences, and this account's own details are).",
+        max_length=MAX_PASSWORD_SENT,
     )
-    name: str = strawberry.field(description="Display name, 1 to 255 characters.")
-    username: str = strawberry.field(
-        description="3 to 30 of a-z, 0-9 and _; upper case is lowered."
+    name: str = bounded("Display name, 1 to 255 characters.", max_length=MAX_NAME_SENT)
+    username: str = bounded(
+        "3 to 30 of a-z, 0-9 and _; upper case is lowered.", max_length=MAX_USERNAME_SENT
     )
 
 
 @strawberry.input(description="Credentials of an existing account.")
 class LogInInput:
-    email: str = strawberry.field(description="Email address, any letter case.")
-    password: str = strawberry.field(description="The account's password.")
+    email: str = bounded("Email address, any letter case.", max_length=MAX_EMAIL_SENT)
+    password: str = bounded("The account's password.", max_length=MAX_PASSWORD_SENT)

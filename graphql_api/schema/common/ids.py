@@ -1,10 +1,14 @@
-"""Object ids: UUIDs in the database, opaque `ID` strings in GraphQL."""
+"""Object ids: UUIDs in the database, opaque `ID` strings in GraphQL; and how long ids and slugs
+sent by clients may be (`engine.input_bounds`)."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 from graphql_api.engine.errors import BadUserInput
+
+MAX_ID_LENGTH = 64  # a UUID is 36 characters; braces, `urn:uuid:` and spaces fit too
+MAX_SLUG_LENGTH = 200  # slug columns are VARCHAR(100) and VARCHAR(150)
 
 
 def uuid_of(value: object) -> UUID:

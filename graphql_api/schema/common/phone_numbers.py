@@ -13,6 +13,10 @@ _MAX_INPUT_LENGTH = 40
 # refused: texting them earns their owner money (SMS pumping) or reaches no one.
 _TEXTABLE = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
+# The schema's ceiling on a phone number as sent (`engine.input_bounds`); up to it, a number that
+# is too long is simply not valid.
+MAX_PHONE_NUMBER_SENT = 64
+
 
 def normalize_phone_number(raw: str) -> str | None:
     """E.164 (`+14155550123`) for a valid number, national numbers read as US; else None."""

@@ -13,6 +13,7 @@ from graphql_api.data.rows import execute
 from graphql_api.schema.common.refusals import payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.errors import ListingError
+from graphql_api.schema.listings.inputs import ListingId
 from graphql_api.schema.listings.types import Listing
 from graphql_api.schema.listings.writes import id_arg, reload_listing, writer_of
 
@@ -43,9 +44,9 @@ async def _write(info: Info, statement: Query, listing_id_value: str) -> Favorit
 @strawberry.type
 class FavoriteMutations:
     @strawberry.mutation(description="Favorite a listing; favoriting it again changes nothing.")
-    async def add_favorite(self, info: Info, listing_id: strawberry.ID) -> FavoritePayload:
+    async def add_favorite(self, info: Info, listing_id: ListingId) -> FavoritePayload:
         return await payload_or_refusal(FavoritePayload, _write(info, ADD_FAVORITE, listing_id))
 
     @strawberry.mutation(description="Unfavorite a listing; unfavoriting it again changes nothing.")
-    async def remove_favorite(self, info: Info, listing_id: strawberry.ID) -> FavoritePayload:
+    async def remove_favorite(self, info: Info, listing_id: ListingId) -> FavoritePayload:
         return await payload_or_refusal(FavoritePayload, _write(info, REMOVE_FAVORITE, listing_id))

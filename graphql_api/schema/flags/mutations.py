@@ -18,6 +18,7 @@ from graphql_api.data.rows import execute, fetch_value
 from graphql_api.schema.common.refusals import payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, no_such_listing
+from graphql_api.schema.listings.inputs import ListingId
 from graphql_api.schema.listings.types import Listing
 from graphql_api.schema.listings.writes import id_arg, limit_rate, reread_listing, writer_of
 
@@ -88,6 +89,6 @@ class FlagMutations:
         )
     )
     async def flag_listing(
-        self, info: Info, id: strawberry.ID, reason: FlagReason
+        self, info: Info, id: ListingId, reason: FlagReason
     ) -> FlagListingPayload:
         return await payload_or_refusal(FlagListingPayload, _flag(info, id, reason))

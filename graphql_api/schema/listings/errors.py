@@ -26,6 +26,9 @@ class ListingErrorCode(enum.Enum):
         "CATEGORY_NOT_LEAF", description="Listings go into categories without subcategories."
     )
     INVALID = strawberry.enum_value("INVALID", description="The value is malformed or too long.")
+    REQUIRED = strawberry.enum_value(
+        "REQUIRED", description="Null was sent for a field every listing has; leave it out."
+    )
     TOO_MANY_IMAGES = strawberry.enum_value(
         "TOO_MANY_IMAGES", description="A listing holds at most 12 images."
     )

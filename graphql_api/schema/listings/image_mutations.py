@@ -7,7 +7,7 @@ positions stay 0..n-1 after every write.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import psycopg
@@ -15,10 +15,20 @@ import strawberry
 
 from graphql_api.data.queries import query
 from graphql_api.data.rows import execute, fetch_value
+from graphql_api.engine.input_bounds import bounded_argument
+from graphql_api.schema.common.ids import MAX_ID_LENGTH
 from graphql_api.schema.common.refusals import payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, no_such_listing
-from graphql_api.schema.listings.validation import MAX_IMAGES, Problems, clean_id, clean_image_url
+from graphql_api.schema.listings.inputs import ListingId
+from graphql_api.schema.listings.validation import (
+    MAX_IMAGE_URL_LENGTH,
+    MAX_IMAGE_URL_SENT,
+    MAX_IMAGES,
+    Problems,
+    clean_id,
+    clean_image_url,
+)
 from graphql_api.schema.listings.write_types import ListingPayload
 from graphql_api.schema.listings.writes import id_arg, limit_rate, reload_listing, writer_of
 
@@ -28,6 +38,8 @@ IMAGE_IDS_OF_LISTING = query("image_ids_of_listing")
 APPEND_LISTING_IMAGES = query("append_listing_images")
 DELETE_LISTING_IMAGE = query("delete_listing_image")
 SET_LISTING_IMAGE_ORDER = query("set_listing_image_order")
+
+_ImageId = Annotated[strawberry.ID, bounded_argument("The image's id.", max_length=MAX_ID_LENGTH)]
 
 IMAGE_WRITES_BUCKET = "listing_image_writes"
 
@@ -122,18 +134,33 @@ async def _reorder(
 class ListingImageMutations:
     @strawberry.mutation(description="Add an image after your listing's others (12 at most).")
     async def add_listing_image(
-        self, info: Info, listing_id: strawberry.ID, image_url: str
+        self,
+        info: Info,
+        listing_id: ListingId,
+        image_url: Annotated[
+            str,
+            bounded_argument(
+                f"An http(s) URL of at most {MAX_IMAGE_URL_LENGTH} characters.",
+                max_length=MAX_IMAGE_URL_SENT,
+            ),
+        ],
     ) -> ListingPayload:
         return await payload_or_refusal(ListingPayload, _add(info, listing_id, image_url))
 
     @strawberry.mutation(description="Remove an image from your listing; the rest close up.")
-    async def remove_listing_image(self, info: Info, id: strawberry.ID) -> ListingPayload:
+    async def remove_listing_image(self, info: Info, id: _ImageId) -> ListingPayload:
         return await payload_or_refusal(ListingPayload, _remove(info, id))
 
     @strawberry.mutation(
         description="Put your listing's images in this order; name each of them exactly once."
     )
     async def reorder_listing_images(
-        self, info: Info, listing_id: strawberry.ID, image_ids: list[strawberry.ID]
+        self,
+        info: Info,
+        listing_id: ListingId,
+        image_ids: Annotated[
+            list[strawberry.ID],
+            bounded_argument("Every image of the listing, each once.", max_length=MAX_ID_LENGTH),
+        ],
     ) -> ListingPayload:
         return await payload_or_refusal(ListingPayload, _reorder(info, listing_id, image_ids))

@@ -22,6 +22,7 @@ from graphql_api.schema.common.refusals import payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.dataloaders import forget_listing
 from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, no_such_listing
+from graphql_api.schema.listings.inputs import ListingId
 from graphql_api.schema.listings.validation import (
     Problems,
     clean_description,
@@ -127,25 +128,60 @@ def _given(value: strawberry.Maybe[Value], clean: Callable[[Value], Cleaned]) ->
     return None if value is None else clean(value.value)
 
 
+def _required(
+    problems: Problems,
+    field: str,
+    value: strawberry.Maybe[Value | None],
+    clean: Callable[[Value], Cleaned],
+) -> Cleaned | None:
+    """The cleaned value of a patch field every listing has, or None when it was absent; an
+    explicit null is refused (`REQUIRED`)."""
+    if value is None:
+        return None
+    if value.value is None:
+        problems.add(
+            field,
+            "Every listing has this field: leave it out to keep it.",
+            ListingErrorCode.REQUIRED,
+        )
+        return None
+    return clean(value.value)
+
+
 def _patch_params(problems: Problems, patch: UpdateListingInput) -> dict[str, Any]:
     """Parameters for a patch: None keeps a column; `set_*` says whether a nullable one changes."""
     return {
-        "category_id": _given(
-            patch.category_id, lambda v: clean_id(problems, "input.categoryId", v)
+        "category_id": _required(
+            problems,
+            "input.categoryId",
+            patch.category_id,
+            lambda v: clean_id(problems, "input.categoryId", v),
         ),
-        "location_id": _given(
-            patch.location_id, lambda v: clean_id(problems, "input.locationId", v)
+        "location_id": _required(
+            problems,
+            "input.locationId",
+            patch.location_id,
+            lambda v: clean_id(problems, "input.locationId", v),
         ),
-        "title": _given(patch.title, lambda v: clean_title(problems, v)),
-        "description": _given(patch.description, lambda v: clean_description(problems, v)),
+        "title": _required(
+            problems, "input.title", patch.title, lambda v: clean_title(problems, v)
+        ),
+        "description": _required(
+            problems,
+            "input.description",
+            patch.description,
+            lambda v: clean_description(problems, v),
+        ),
         "set_price": patch.price is not None,
         "price": _given(patch.price, lambda v: clean_price(problems, v)),
-        "is_price_negotiable": _given(patch.is_price_negotiable, bool),
+        "is_price_negotiable": _required(
+            problems, "input.isPriceNegotiable", patch.is_price_negotiable, bool
+        ),
         "set_contact_email": patch.contact_email is not None,
         "contact_email": _given(patch.contact_email, lambda v: clean_email(problems, v)),
         "set_contact_phone": patch.contact_phone is not None,
         "contact_phone": _given(patch.contact_phone, lambda v: clean_phone(problems, v)),
-        "is_active": _given(patch.is_active, bool),
+        "is_active": _required(problems, "input.isActive", patch.is_active, bool),
     }
 
 
@@ -215,12 +251,12 @@ class ListingMutations:
 
     @strawberry.mutation(description="Change your listing; absent fields stay as they are.")
     async def update_listing(
-        self, info: Info, id: strawberry.ID, input: UpdateListingInput
+        self, info: Info, id: ListingId, input: UpdateListingInput
     ) -> ListingPayload:
         return await payload_or_refusal(ListingPayload, _update(info, id, input))
 
     @strawberry.mutation(description="Delete your listing with its images, favorites and flags.")
-    async def delete_listing(self, info: Info, id: strawberry.ID) -> DeleteListingPayload:
+    async def delete_listing(self, info: Info, id: ListingId) -> DeleteListingPayload:
         return await payload_or_refusal(DeleteListingPayload, _delete(info, id))
 
     @strawberry.mutation(
@@ -229,9 +265,9 @@ class ListingMutations:
             "expired one; allowed 48 hours after posting or the last renewal."
         )
     )
-    async def renew_listing(self, info: Info, id: strawberry.ID) -> ListingPayload:
+    async def renew_listing(self, info: Info, id: ListingId) -> ListingPayload:
         return await payload_or_refusal(ListingPayload, _renew(info, id))
 
     @strawberry.mutation(description="Count a view of a listing; its owner's views do not count.")
-    async def record_listing_view(self, info: Info, id: strawberry.ID) -> RecordListingViewPayload:
+    async def record_listing_view(self, info: Info, id: ListingId) -> RecordListingViewPayload:
         return await payload_or_refusal(RecordListingViewPayload, _record_view(info, id))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -27,7 +28,7 @@ from graphql_api.schema.listings.dataloaders import (
     newest_page_by_scope,
     user_by_id,
 )
-from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
+from graphql_api.schema.listings.inputs import MAX_SEARCH_WORDS, ListingFilter, ListingSort
 from graphql_api.schema.listings.pagination import (
     ListingPage,
     Position,
@@ -37,6 +38,7 @@ from graphql_api.schema.listings.pagination import (
 from graphql_api.schema.listings.rows import ListingRow
 
 COUNT_VISIBLE_LISTINGS = query("count_visible_listings")
+_WORD = re.compile(r"\w+")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -109,8 +111,13 @@ _EVERYWHERE = ListingScope()
 
 
 def _search_text(listing_filter: ListingFilter | None) -> str | None:
-    """The search words, or None when there are none (absent, empty or only blanks)."""
+    """The search words, or None when there are none (absent, empty or only blanks).
+
+    Each word becomes a term of the query the database evaluates for every candidate row, so
+    their number is bounded (the text's length is bounded at the schema)."""
     text = listing_filter.search.strip() if listing_filter and listing_filter.search else ""
+    if len(_WORD.findall(text)) > MAX_SEARCH_WORDS:
+        raise BadUserInput(f"`filter.search` has more than {MAX_SEARCH_WORDS} words.")
     return text or None
 
 

@@ -23,6 +23,7 @@ from graphql_api.schema.listings.rows import ListingRow
 
 _SIGNATURE_BYTES = 12
 MAX_PAGE_SIZE = 100
+MAX_CURSOR_LENGTH = 200  # the cursors made here are at most about 150 characters
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

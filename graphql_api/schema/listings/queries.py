@@ -7,7 +7,7 @@ import strawberry
 from graphql_api.schema.common.ids import parse_id
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.dataloaders import listing_by_id
-from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
+from graphql_api.schema.listings.inputs import AfterCursor, ListingFilter, ListingId, ListingSort
 from graphql_api.schema.listings.pages import visible_listings_page
 from graphql_api.schema.listings.types import Listing, ListingConnection
 
@@ -20,7 +20,7 @@ class ListingQueries:
             "(inactive, flagged or expired), except to its owner."
         )
     )
-    async def listing(self, info: Info, id: strawberry.ID) -> Listing | None:
+    async def listing(self, info: Info, id: ListingId) -> Listing | None:
         row = await info.context.loaders.get(listing_by_id).load(parse_id(id))
         return None if row is None else Listing.from_row(row)
 
@@ -36,7 +36,7 @@ class ListingQueries:
         filter: ListingFilter | None = None,
         sort: ListingSort = ListingSort.NEWEST,
         first: int = 20,
-        after: str | None = None,
+        after: AfterCursor = None,
     ) -> ListingConnection:
         page = await visible_listings_page(info, filter, sort, first, after)
         return ListingConnection.from_page(page)

@@ -26,7 +26,7 @@ from graphql_api.schema.listings.dataloaders import (
     is_favorited_by_listing_id,
     user_by_id,
 )
-from graphql_api.schema.listings.inputs import ListingFilter, ListingSort
+from graphql_api.schema.listings.inputs import AfterCursor, ListingFilter, ListingSort
 from graphql_api.schema.listings.pages import ListingScope, visible_listings_page
 from graphql_api.schema.listings.pagination import ListingPage
 from graphql_api.schema.listings.rows import ImageRow, ListingRow, UserRow
@@ -95,7 +95,7 @@ class User:
 
     @strawberry.field(description="The user's visible listings, newest first.")
     async def listings(
-        self, info: Info, first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: AfterCursor = None
     ) -> ListingConnection:
         scope = ListingScope(user_id=self.id)
         page = await visible_listings_page(info, None, ListingSort.NEWEST, first, after, scope)
@@ -294,7 +294,7 @@ async def listings_in_scope(
     filter: ListingFilter | None = None,
     sort: ListingSort = ListingSort.NEWEST,
     first: int = 20,
-    after: str | None = None,
+    after: AfterCursor = None,
 ) -> ListingConnection:
     """The `listings` field of a type that scopes them (a category, a location)."""
     page = await visible_listings_page(info, filter, sort, first, after, root.listing_scope())

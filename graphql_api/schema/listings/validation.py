@@ -3,6 +3,10 @@
 Each `clean_*` returns the value to store, or records an `INVALID` error under the field's input
 path and returns None, so one response reports every bad field at once. The bounds match the
 columns (`VARCHAR(255)`, `DECIMAL(10, 2)`, `VARCHAR(500)`), so the database never has to refuse.
+
+The `MAX_*_SENT` lengths are the schema's ceilings on the text as sent (`engine.input_bounds`),
+a request error beyond them. They lie above these rules, so a value a little too long (or one
+with spaces to trim) is refused here, with its field, like any other invalid value.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ CENT = Decimal("0.01")
 MAX_EMAIL_LENGTH = 255
 MAX_IMAGES = 12
 MAX_IMAGE_URL_LENGTH = 500
+
+MAX_TITLE_SENT = 1_000
+MAX_DESCRIPTION_SENT = 25_000
+MAX_EMAIL_SENT = 1_000
+MAX_IMAGE_URL_SENT = 1_000
 
 
 class Problems:

@@ -7,8 +7,12 @@ from datetime import datetime
 
 import strawberry
 
+from graphql_api.engine.input_bounds import bounded
 from graphql_api.schema.accounts.types import Viewer
+from graphql_api.schema.common.phone_numbers import MAX_PHONE_NUMBER_SENT
 from graphql_api.schema.common.refusals import PayloadError
+
+MAX_CODE_SENT = 32  # the ceiling on a code as sent (`engine.input_bounds`)
 
 
 @strawberry.enum(description="Why a phone verification mutation did not do what was asked.")
@@ -68,15 +72,18 @@ SIGN_IN_FIRST = VerificationError.of(VerificationErrorCode.UNAUTHENTICATED, "Sig
 
 @strawberry.input(description="The number to send a verification code to.")
 class RequestPhoneVerificationInput:
-    phone_number: str = strawberry.field(
-        description="E.164 (`+14155550123`) or a US national number (`(415) 555-0123`)."
+    phone_number: str = bounded(
+        "E.164 (`+14155550123`) or a US national number (`(415) 555-0123`).",
+        max_length=MAX_PHONE_NUMBER_SENT,
     )
 
 
 @strawberry.input(description="A code received by text message, for the number it was sent to.")
 class VerifyPhoneInput:
-    phone_number: str = strawberry.field(description="The number the code was sent to.")
-    code: str = strawberry.field(description="The 6-digit code.")
+    phone_number: str = bounded(
+        "The number the code was sent to.", max_length=MAX_PHONE_NUMBER_SENT
+    )
+    code: str = bounded("The 6-digit code.", max_length=MAX_CODE_SENT)
 
 
 @strawberry.type(description="The result of requestPhoneVerification.")

@@ -129,6 +129,39 @@ def test_search_matches_title_and_ranks_by_relevance(http: httpx.Client) -> None
     assert paged == [node["id"] for node in found]
 
 
+@pytest.mark.parametrize("sort", ["NEWEST", "RELEVANCE"])
+def test_search_of_20_words_passes_and_21_is_bad_user_input(http: httpx.Client, sort: str) -> None:
+    # given searches of 20 and 21 words (runs of letters and digits; `-`, quotes and spaces
+    # separate them), well under 200 characters
+    twenty = '"red bike" -broken ' + " ".join(f"w{n}" for n in range(17))
+    twenty_one = twenty.replace("w0", "w-0")
+    # when each is searched
+    accepted = gql(http, PAGE, {"filter": {"search": twenty}, "sort": sort})
+    refused = gql(http, PAGE, {"filter": {"search": twenty_one}, "sort": sort})
+    # then only the longer one is refused
+    assert "errors" not in accepted, accepted
+    assert error_codes(refused) == ["BAD_USER_INPUT"]
+    assert refused["errors"][0]["message"] == "`filter.search` has more than 20 words."
+
+
+@pytest.mark.parametrize("price", ["9e999999999", "1e-1000000", "1e32", "0.1e-32", 1e300])
+def test_a_price_filter_has_at_most_32_digits_before_and_after_the_point(
+    http: httpx.Client, price: object
+) -> None:
+    # given the widest and the finest bounds allowed, then one with more digits (a number
+    # PostgreSQL's numeric cannot hold used to fail the query: an internal error)
+    widest = "9" * 32 + "." + "9" * 32
+    finest = "0." + "0" * 31 + "1"
+    # then the first two are answered and the other refused, as a variable or a literal
+    assert data_of(gql(http, PAGE, {"filter": {"minPrice": widest}}))["listings"]["nodes"] == []
+    assert data_of(gql(http, PAGE, {"filter": {"minPrice": finest}}))["listings"]["nodes"]
+    for bound in ("minPrice", "maxPrice"):
+        body = gql(http, PAGE, {"filter": {bound: price}})
+        assert error_codes(body) == ["BAD_USER_INPUT"], body
+    literal = gql(http, f'{{ listings(filter: {{minPrice: "{price}"}}) {{ nodes {{ id }} }} }}')
+    assert error_codes(literal) == ["BAD_USER_INPUT"], literal
+
+
 def test_unknown_slugs_give_an_empty_result(http: httpx.Client) -> None:
     for filter_ in ({"categorySlug": "nope"}, {"locationSlug": "nowhere-zz"}):
         page = data_of(gql(http, PAGE, {"filter": filter_}))["listings"]

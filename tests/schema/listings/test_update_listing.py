@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
+from tests.client import data_of, gql
 from tests.schema.listings.helpers import (
     Places,
     codes,
@@ -15,6 +17,10 @@ from tests.schema.listings.helpers import (
     update,
 )
 from tests.users import SignedInUser
+
+NULL_TITLE_LITERAL = """
+mutation($id: ID!) { updateListing(id: $id, input: {title: null}) { errors { field code } } }
+"""
 
 
 def test_absent_fields_stay_and_null_clears_a_nullable_one(
@@ -35,6 +41,39 @@ def test_absent_fields_stay_and_null_clears_a_nullable_one(
     assert updated["description"] == listing["description"]
     assert updated["contactEmail"] == listing["contactEmail"]
     assert updated["isPriceNegotiable"] is True
+
+
+REQUIRED_FIELDS = [
+    "title",
+    "description",
+    "categoryId",
+    "locationId",
+    "isPriceNegotiable",
+    "isActive",
+]
+
+
+@pytest.mark.parametrize("field", REQUIRED_FIELDS)
+def test_null_on_a_field_every_listing_has_is_refused_with_required(
+    http: httpx.Client, verified_user: SignedInUser, places: Places, field: str
+) -> None:
+    # given a listing
+    listing = post_listing(http, verified_user, places)
+    # when the owner sends null for a field every listing has, with a valid change beside it
+    payload = update(http, verified_user, listing["id"], price="1.00", **{field: None})
+    # then the patch is refused as data, naming the field, and nothing changes
+    assert codes(payload) == [(f"input.{field}", "REQUIRED")]
+    assert fetch_listing(http, listing["id"], verified_user) == listing
+
+
+def test_null_as_a_literal_is_refused_the_same_way(
+    http: httpx.Client, verified_user: SignedInUser, places: Places
+) -> None:
+    listing = post_listing(http, verified_user, places)
+    body = gql(http, NULL_TITLE_LITERAL, {"id": listing["id"]}, token=verified_user.token)
+    assert data_of(body)["updateListing"]["errors"] == [
+        {"field": "input.title", "code": "REQUIRED"}
+    ]
 
 
 def test_an_empty_patch_changes_nothing(

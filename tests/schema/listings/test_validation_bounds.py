@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.schema.listings.helpers import Places, codes, create, post_listing, update
+from tests.client import data_of, error_codes, gql
+from tests.schema.listings.helpers import (
+    CREATE_LISTING,
+    Places,
+    codes,
+    create,
+    listing_input,
+    post_listing,
+    update,
+)
 from tests.users import SignedInUser
 
 URL_PREFIX = "https://img.example.com/"
@@ -95,3 +105,45 @@ def test_update_listing_applies_the_same_rules(
     listing = post_listing(http, verified_user, places)
     payload = update(http, verified_user, listing["id"], **patch)
     assert codes(payload) == [(invalid_field, "INVALID")]
+
+
+# (input path, the input overrides that make it n characters long, the schema's ceiling on it)
+CEILINGS: list[tuple[str, Callable[[int], dict[str, Any]], int]] = [
+    ("input.title", lambda n: {"title": "t" * n}, 1_000),
+    ("input.description", lambda n: {"description": "d" * n}, 25_000),
+    ("input.contactEmail", lambda n: {"contactEmail": "e" * n}, 1_000),
+    ("input.contactPhone", lambda n: {"contactPhone": "5" * n}, 64),
+    ("input.categoryId", lambda n: {"categoryId": "c" * n}, 64),
+    ("input.imageUrls.1", lambda n: {"imageUrls": [URL_PREFIX, url_of_length(n)]}, 1_000),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "overrides", "ceiling"), CEILINGS, ids=[case[0] for case in CEILINGS]
+)
+def test_text_up_to_the_ceiling_is_the_mutations_to_judge_and_beyond_it_bad_user_input(
+    http: httpx.Client,
+    verified_user: SignedInUser,
+    places: Places,
+    field: str,
+    overrides: Callable[[int], dict[str, Any]],
+    ceiling: int,
+) -> None:
+    # given a value at the schema's ceiling (too long for the listing) and one over it
+    # when each is sent
+    judged = gql(
+        http,
+        CREATE_LISTING,
+        {"input": listing_input(places, **overrides(ceiling))},
+        token=verified_user.token,
+    )
+    refused = gql(
+        http,
+        CREATE_LISTING,
+        {"input": listing_input(places, **overrides(ceiling + 1))},
+        token=verified_user.token,
+    )
+    # then the first is refused by the mutation, naming the field; the second never reaches it
+    assert (field, "INVALID") in codes(data_of(judged)["createListing"])
+    assert error_codes(refused) == ["BAD_USER_INPUT"]
+    assert refused["errors"][0]["message"] == f"`{field}` is longer than {ceiling:,} characters."
