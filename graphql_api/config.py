@@ -76,7 +76,32 @@ class Settings:
     pool_min_size: int = setting("POOL_MIN_SIZE", 2, "Connections the pool keeps open.")
     pool_max_size: int = setting("POOL_MAX_SIZE", 10, "Most connections the pool opens.")
     statement_timeout_ms: int = setting(
-        "STATEMENT_TIMEOUT_MS", 5000, "`statement_timeout` of every pooled connection."
+        "STATEMENT_TIMEOUT_MS",
+        5000,
+        "`statement_timeout` of every pooled connection: a longer statement fails with 503 "
+        "`SERVICE_UNAVAILABLE`.",
+    )
+    lock_timeout_ms: int = setting(
+        "LOCK_TIMEOUT_MS",
+        2000,
+        "`lock_timeout` of every pooled connection: a statement waiting longer for a lock "
+        "fails with 503 `SERVICE_UNAVAILABLE`.",
+    )
+    idle_in_transaction_timeout_ms: int = setting(
+        "IDLE_IN_TRANSACTION_TIMEOUT_MS",
+        10000,
+        "`idle_in_transaction_session_timeout` of every pooled connection.",
+    )
+    pool_timeout_s: float = setting(
+        "POOL_TIMEOUT_S",
+        3.0,
+        "Seconds a request waits for a pooled connection; then 503 `SERVICE_UNAVAILABLE`.",
+    )
+    pool_max_waiting: int = setting(
+        "POOL_MAX_WAITING",
+        100,
+        "Requests that may wait for a pooled connection at once; more get 503 "
+        "`SERVICE_UNAVAILABLE` without waiting.",
     )
     max_body_bytes: int = setting("MAX_BODY_BYTES", 100_000, "Larger request bodies get 413.")
     max_query_depth: int = setting("MAX_QUERY_DEPTH", 10, "Deeper queries are refused.")
