@@ -8,13 +8,15 @@ from typing import TypedDict
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from graphql_api.config import Settings
 from graphql_api.data.pool import Pool, create_pool
 from graphql_api.schema.catalog.cache import CatalogCache, running_catalog_cache
 from graphql_api.schema.root import build_schema
 from graphql_api.web.body_limit import BodySizeLimitMiddleware
+from graphql_api.web.cors import cors_middleware
+from graphql_api.web.graphiql import graphiql_routes
 from graphql_api.web.health import healthz, readyz
 from graphql_api.web.request_id import RequestIdMiddleware
 from graphql_api.web.statement_count import StatementCountMiddleware
@@ -30,6 +32,7 @@ def _middleware(settings: Settings) -> list[Middleware]:
     """Statement counts are a development and benchmark aid, not something to show the world."""
     middleware = [
         Middleware(RequestIdMiddleware),
+        cors_middleware(settings),
         Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),
     ]
     if not settings.is_production:
@@ -50,12 +53,15 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
             await pool.close()
 
     graphql = GraphQLView(build_schema(settings), settings)
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+    ]
+    if not settings.is_production:
+        routes += graphiql_routes()
     return Starlette(
-        routes=[
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-        ],
+        routes=routes,
         middleware=_middleware(settings),
         lifespan=lifespan,
     )

@@ -11,6 +11,7 @@ annotation, and the README's table is `settings_table()`, so neither can drift f
 from __future__ import annotations
 
 import dataclasses
+import re
 import secrets
 import types
 import typing
@@ -107,11 +108,11 @@ class Settings:
     max_query_depth: int = setting("MAX_QUERY_DEPTH", 10, "Deeper queries are refused.")
     max_aliases: int = setting("MAX_ALIASES", 30, "Queries with more aliases are refused.")
     max_tokens: int = setting("MAX_TOKENS", 2000, "Documents with more tokens are refused.")
-    allowed_origins: tuple[str, ...] = setting(
-        "ALLOWED_ORIGINS",
+    cors_origins: tuple[str, ...] = setting(
+        "CORS_ORIGINS",
         (),
-        "Comma-separated extra origins allowed to POST with the session cookie "
-        "(see Authentication).",
+        "Comma-separated origins (`https://app.example.com`) of browser frontends: CORS with "
+        "credentials, and the session cookie accepted from them (see CORS).",
     )
     sms_backend: SmsBackendName = setting(
         "SMS_BACKEND", "console", "How verification codes are sent (see SMS backends)."
@@ -186,6 +187,9 @@ def load_settings(env_file: str | Path | None = ".env", environ_: Environ = envi
     An empty value counts as unset, so `SECRET_KEY=` in production is refused like a missing key.
     """
     config = Config(env_file if env_file and Path(env_file).exists() else None, environ=environ_)
+    for old, new in _RENAMED.items():
+        if config(old, default=None):
+            raise ConfigError(f"{old} is now called {new}")
     hints = typing.get_type_hints(Settings)
     given: dict[str, Any] = {}
     for field in dataclasses.fields(Settings):
@@ -194,8 +198,29 @@ def load_settings(env_file: str | Path | None = ".env", environ_: Environ = envi
         if text:
             given[field.name] = _cast(env, text, hints[field.name])
     settings = Settings(**given)
+    _refuse_malformed_origins(settings.cors_origins)
     _refuse_inconsistent(settings, given)
     return settings
+
+
+# Variables that were renamed: a server still given the old name refuses to start rather than
+# silently ignore it.
+_RENAMED = {"ALLOWED_ORIGINS": "CORS_ORIGINS"}
+
+# An origin as a browser sends it in `Origin`: scheme, lower-case host, and a port only when it
+# is not the scheme's default. Listed origins are compared with that header as text, so anything
+# else (a path, a trailing slash, upper case) would never match, and `*` would mean every site.
+_ORIGIN = re.compile(r"(?P<scheme>https?)://(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?P<port>:[0-9]{1,5})?")
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+
+
+def _refuse_malformed_origins(origins: Collection[str]) -> None:
+    for origin in origins:
+        match = _ORIGIN.fullmatch(origin)
+        if match is None or match["port"] == _DEFAULT_PORTS[match["scheme"]]:
+            raise ConfigError(
+                f"CORS_ORIGINS must list origins such as https://app.example.com (got {origin!r})"
+            )
 
 
 def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:

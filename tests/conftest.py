@@ -74,7 +74,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         app_env="test",
         sms_backend="outbox",
         sms_outbox=outbox,
-        allowed_origins=("https://app.example.com",),
+        cors_origins=("https://app.example.com",),
     )
 
 

@@ -58,6 +58,31 @@ def test_invalid_values_are_refused(name: str, value: str) -> None:
         _load({name: value})
 
 
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "*",
+        "https://app.example.com/",
+        "app.example.com",
+        "https://App.example.com",
+        "https://app.example.com:443",
+        "ftp://app.example.com",
+    ],
+)
+def test_cors_origins_must_be_origins_as_browsers_send_them(origin: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        _load({"CORS_ORIGINS": f"http://localhost:5173,{origin}"})
+    assert str(raised.value) == (
+        f"CORS_ORIGINS must list origins such as https://app.example.com (got {origin!r})"
+    )
+
+
+def test_the_renamed_allowed_origins_is_refused_not_ignored() -> None:
+    with pytest.raises(ConfigError) as raised:
+        _load({"ALLOWED_ORIGINS": "https://app.example.com"})
+    assert str(raised.value) == "ALLOWED_ORIGINS is now called CORS_ORIGINS"
+
+
 def test_a_value_outside_its_choices_names_the_choices_in_one_line() -> None:
     with pytest.raises(ConfigError) as raised:
         _load({"SMS_BACKEND": "pigeon"})
@@ -81,7 +106,7 @@ def test_values_are_cast_by_their_declared_type() -> None:
                 "REQUIRE_VERIFIED_PHONE": "False",
                 "EMBEDDED_PG_DIR": "/srv/pg",
                 "SMS_WEBHOOK_SECRET": "hush",
-                "ALLOWED_ORIGINS": "https://a.example, https://b.example",
+                "CORS_ORIGINS": "https://a.example, http://localhost:5173",
                 "APP_ENV": "test",
                 "DATABASE_URL": "postgresql://db/app",
                 "SMS_WEBHOOK_URL": "",
@@ -94,7 +119,7 @@ def test_values_are_cast_by_their_declared_type() -> None:
     assert settings.require_verified_phone is False
     assert settings.embedded_data_dir == Path("/srv/pg")
     assert str(settings.sms_webhook_secret) == "hush"
-    assert settings.allowed_origins == ("https://a.example", "https://b.example")
+    assert settings.cors_origins == ("https://a.example", "http://localhost:5173")
     assert (settings.app_env, settings.database_url) == ("test", "postgresql://db/app")
     assert settings.sms_webhook_url is None
 

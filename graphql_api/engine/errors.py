@@ -24,3 +24,20 @@ class BadUserInput(CodedError):
 
 class Forbidden(CodedError):
     code = "FORBIDDEN"
+
+
+def code_of(error: GraphQLError) -> object:
+    return (error.extensions or {}).get("code")
+
+
+def with_code(error: GraphQLError, code: str) -> GraphQLError:
+    """A copy of `error` with `extensions.code` (errors may be cached, so never changed)."""
+    return GraphQLError(
+        message=error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=error.original_error,
+        extensions={**(error.extensions or {}), "code": code},
+    )

@@ -14,7 +14,11 @@ from collections import OrderedDict
 from collections.abc import Iterator
 
 from graphql import DocumentNode, GraphQLError
-from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
+from graphql.validation import (
+    ASTValidationRule,
+    NoSchemaIntrospectionCustomRule,
+    ValidationContext,
+)
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
@@ -26,6 +30,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.schema.schema import validate_document
 
 from graphql_api.config import Settings
+from graphql_api.engine.errors import code_of, with_code
 from graphql_api.engine.masking import MaskUnexpectedErrors
 
 _CACHE_SIZE = 512
@@ -49,6 +54,7 @@ class ValidationByDocument(SchemaExtension):
     the whole syntax tree on every request, a visible share of a listing detail request.
     The parser cache hands out one document object per query text, so the document's identity
     is the key here; each entry keeps its document alive, so that identity cannot be reused.
+    A validation error whose rule gave it no code gets `GRAPHQL_VALIDATION_FAILED`.
     """
 
     def on_validate(self) -> Iterator[None]:
@@ -60,9 +66,8 @@ class ValidationByDocument(SchemaExtension):
         key = (id(schema), id(document), rules)
         cached = _validated.get(key)
         if cached is None:
-            cached = _validated[key] = _Validation(
-                document, validate_document(schema, document, rules)
-            )
+            errors = validate_document(schema, document, rules)
+            cached = _validated[key] = _Validation(document, [_coded(error) for error in errors])
             if len(_validated) > _CACHE_SIZE:
                 _validated.popitem(last=False)
         else:
@@ -71,10 +76,30 @@ class ValidationByDocument(SchemaExtension):
         yield
 
 
+def _coded(error: GraphQLError) -> GraphQLError:
+    return error if code_of(error) is not None else with_code(error, "GRAPHQL_VALIDATION_FAILED")
+
+
+def _reporting_with_code(rule: type[ASTValidationRule], code: str) -> type[ASTValidationRule]:
+    """`rule`, with `code` on the errors it reports (Strawberry's depth and alias rules report
+    plain errors, all while they are built)."""
+
+    class CodedRule(rule):  # type: ignore[valid-type,misc]
+        def __init__(self, context: ValidationContext) -> None:
+            report = context.on_error
+            context.on_error = lambda error: report(with_code(error, code))  # type: ignore[method-assign]
+            try:
+                super().__init__(context)
+            finally:
+                context.on_error = report  # type: ignore[method-assign]
+
+    return CodedRule
+
+
 def build_extensions(settings: Settings) -> list[type[SchemaExtension]]:
     rules: list[type[ASTValidationRule]] = [
-        depth_rule(settings.max_query_depth, None),
-        aliases_rule(settings.max_aliases),
+        _reporting_with_code(depth_rule(settings.max_query_depth, None), "QUERY_TOO_DEEP"),
+        _reporting_with_code(aliases_rule(settings.max_aliases), "TOO_MANY_ALIASES"),
     ]
     if settings.is_production:
         rules.append(NoSchemaIntrospectionCustomRule)

@@ -1,22 +1,25 @@
-"""Unexpected errors masked behind one message and logged with the request id.
+"""Every error a client sees carries `extensions.code`; unexpected ones are masked and logged.
 
 Anything raised in a resolver that is not a coded error (`engine.errors`) is unexpected: the
 client sees "Internal server error" and `extensions.requestId`, the log gets the traceback. A
 database that cannot answer now is the exception: `SERVICE_UNAVAILABLE` (`engine.unavailable`),
 logged in one line, since an outage would otherwise fill the log with identical tracebacks.
+Errors of the request itself are coded where they arise when that place is ours (validation,
+`engine.extensions`), and here otherwise (parsing, the variables' values).
 """
 
 from __future__ import annotations
 
 import contextvars
 import logging
+import re
 from collections.abc import Iterator
 
 import psycopg
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
-from graphql_api.engine.errors import CodedError
+from graphql_api.engine.errors import CodedError, code_of, with_code
 from graphql_api.engine.unavailable import (
     SERVICE_UNAVAILABLE,
     SERVICE_UNAVAILABLE_MESSAGE,
@@ -28,6 +31,8 @@ log = logging.getLogger("graphql_api.errors")
 INTERNAL_ERROR_MESSAGE = "Internal server error"
 # Set per HTTP request by the web layer (`web.request_id`): the hook that logs has no request.
 current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+# graphql-core reports the token limit (`MAX_TOKENS`) as a syntax error; only its text tells.
+_TOKEN_LIMIT = re.compile(r"Document contains more than \d+ tokens\. Parsing aborted\.")
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
@@ -52,12 +57,14 @@ def _path_of(error: GraphQLError) -> str:
 
 
 class MaskUnexpectedErrors(SchemaExtension):
-    """Hides unexpected errors behind one message and logs each with the request id.
+    """Hides unexpected errors behind one message and logs each with the request id; gives
+    every other error a code.
 
     Strawberry's `MaskErrors` does the same but tests every result against a runtime-checkable
     protocol, a visible share of a `{ __typename }` request; this server has no incremental
     delivery, so a result is always one `ExecutionResult`. An exception that escapes the
-    operation itself never reaches this hook: `schema.root` masks those with the same function.
+    operation itself (a syntax error from the parser cache, a failure outside any resolver)
+    never reaches this hook: `engine.schema` passes those through the same function.
     """
 
     def on_operation(self) -> Iterator[None]:
@@ -69,8 +76,27 @@ class MaskUnexpectedErrors(SchemaExtension):
 
 
 def mask_unexpected(errors: list[GraphQLError]) -> list[GraphQLError]:
-    """The errors a client may see: unexpected ones masked (and logged), the rest as they are."""
-    return [_masked(error) if _is_unexpected(error) else error for error in errors]
+    """The errors a client may see, each with a code: unexpected ones masked (and logged)."""
+    return [_client_error(error) for error in errors]
+
+
+def _client_error(error: GraphQLError) -> GraphQLError:
+    if _is_unexpected(error):
+        return _masked(error)
+    if code_of(error) is not None:
+        return error
+    if isinstance(error, GraphQLSyntaxError):
+        limit = _TOKEN_LIMIT.fullmatch(error.description)
+        return with_code(error, "TOO_MANY_TOKENS" if limit else "GRAPHQL_PARSE_FAILED")
+    if error.path is None:
+        # Validation codes its own errors (`engine.extensions`) and Strawberry finds the
+        # operation before execution starts; what is left without a path is graphql-core
+        # refusing the variables' values as execution starts.
+        return with_code(error, "BAD_USER_INPUT")
+    # A field error raised as a GraphQL error with no code: graphql-core's for a value its type
+    # cannot represent (our bug), or Strawberry's for a permission class without
+    # `error_extensions`. Unexpected as well.
+    return _masked(error)
 
 
 def mask_failure(exc: Exception) -> GraphQLError:

@@ -36,7 +36,7 @@ def bearer_token(request: Request) -> str | None:
 async def authenticate(
     request: Request, response: Response, pool: Pool, settings: Settings
 ) -> RequestAuth:
-    trusted = cookies_trusted(request, settings.allowed_origins)
+    trusted = cookies_trusted(request, settings.cors_origins)
     token = bearer_token(request)
     via_cookie = token is None and trusted
     if via_cookie:

@@ -4,6 +4,9 @@ Browsers attach cookies to cross-site requests on their own, so a cookie proves 
 sent a POST. Bearer tokens are attached by the client's code, never by the browser, and need no
 such check. `Origin` is sent by every current browser on POST; `Sec-Fetch-Site` is the fallback.
 A request with neither comes from a non-browser client, which has no ambient cookies to abuse.
+
+The trusted origins are the server's own and `CORS_ORIGINS`, the same list that CORS lets read
+responses (`web/cors.py`): a frontend allowed to call the API may use the cookie, no other.
 """
 
 from __future__ import annotations

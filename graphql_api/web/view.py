@@ -1,4 +1,5 @@
-"""The `/graphql` endpoint: the engine's view with our context and IDE policy."""
+"""The `/graphql` endpoint: the engine's view with our context and IDE policy (GraphiQL, served
+from the package, outside production)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from graphql_api.schema.catalog.snapshot import use_catalog
 from graphql_api.schema.context import Context
 from graphql_api.schema.loaders import Loaders
 from graphql_api.security.authentication import authenticate
+from graphql_api.web.graphiql import graphiql_page
 
 
 class GraphQLView(GraphQLHTTPView[Context]):
@@ -21,7 +23,7 @@ class GraphQLView(GraphQLHTTPView[Context]):
     def __init__(self, schema: strawberry.Schema, settings: Settings) -> None:
         super().__init__(
             schema,
-            graphql_ide=None if settings.is_production else "graphiql",
+            ide_page=None if settings.is_production else graphiql_page(),
             allow_queries_via_get=True,
             multipart_uploads_enabled=False,
         )

@@ -9,14 +9,12 @@ FROM (
   GROUP BY member.key
 ) AS scope
 CROSS JOIN LATERAL (
-  SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
-         coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
-         l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-         l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+  SELECT card.*
   FROM app.visible_listings(
     NULL::uuid, NULL::uuid[], %(location_slug)s::text, %(user_id)s::uuid, %(search)s::text,
     %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
     %(posted_after)s::timestamp) AS l
+  CROSS JOIN LATERAL app.listing_card(l) AS card
   WHERE l.category_id = ANY(scope.category_ids)
   ORDER BY l.created_at DESC, l.id DESC
   LIMIT %(limit)s
@@ -28,14 +26,12 @@ CROSS JOIN LATERAL (
 SELECT scope.key AS scope_key, page.*
 FROM unnest(%(scopes)s::uuid[]) AS scope(key)
 CROSS JOIN LATERAL (
-  SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
-         coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
-         l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-         l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+  SELECT card.*
   FROM app.visible_listings(
     %(category_id)s::uuid, %(category_ids)s::uuid[], NULL::text, %(user_id)s::uuid, %(search)s::text,
     %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
     %(posted_after)s::timestamp) AS l
+  CROSS JOIN LATERAL app.listing_card(l) AS card
   WHERE l.location_id = scope.key
   ORDER BY l.created_at DESC, l.id DESC
   LIMIT %(limit)s
@@ -47,14 +43,12 @@ CROSS JOIN LATERAL (
 SELECT scope.key AS scope_key, page.*
 FROM unnest(%(scopes)s::uuid[]) AS scope(key)
 CROSS JOIN LATERAL (
-  SELECT l.id, l.user_id, l.category_id, l.location_id, l.title, l.description, l.price,
-         coalesce(l.is_price_negotiable, false) AS is_price_negotiable,
-         l.contact_email AS contact_email_value, l.contact_phone AS contact_phone_value,
-         l.is_active, l.is_flagged, l.view_count, l.created_at, l.updated_at, l.expires_at
+  SELECT card.*
   FROM app.visible_listings(
     %(category_id)s::uuid, %(category_ids)s::uuid[], %(location_slug)s::text, NULL::uuid, %(search)s::text,
     %(min_price)s::numeric, %(max_price)s::numeric, %(has_images)s::boolean,
     %(posted_after)s::timestamp) AS l
+  CROSS JOIN LATERAL app.listing_card(l) AS card
   WHERE l.user_id = scope.key
   ORDER BY l.created_at DESC, l.id DESC
   LIMIT %(limit)s

@@ -30,6 +30,7 @@ Info = strawberry.Info[_Context, None]
 
 class Deny(BasePermission):
     message = "denied"
+    error_extensions = {"code": "FORBIDDEN"}  # an uncoded error would be masked
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return False

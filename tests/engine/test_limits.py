@@ -1,11 +1,12 @@
-"""Abuse limits: query depth, aliases and tokens, each tested at the limit and one above."""
+"""Abuse limits: query depth, aliases and tokens, each tested at the limit and one above, each
+refusal with its own code."""
 
 from __future__ import annotations
 
 import httpx
 
 from graphql_api.config import Settings
-from tests.client import gql
+from tests.client import error_codes, gql
 
 
 def _nested_children(levels: int) -> str:
@@ -43,6 +44,7 @@ def test_depth_at_the_limit_passes_and_one_above_fails(
     assert not _has_limit_error(at_limit)
     above = gql(http, _nested_children(settings.max_query_depth))
     assert "exceeds maximum operation depth" in above["errors"][0]["message"]
+    assert error_codes(above) == ["QUERY_TOO_DEEP"]
 
 
 def test_aliases_at_the_limit_pass_and_one_above_fails(
@@ -51,6 +53,7 @@ def test_aliases_at_the_limit_pass_and_one_above_fails(
     assert not _has_limit_error(gql(http, _aliases(settings.max_aliases)))
     above = gql(http, _aliases(settings.max_aliases + 1))
     assert "aliases found" in above["errors"][0]["message"]
+    assert error_codes(above) == ["TOO_MANY_ALIASES"]
 
 
 def test_tokens_at_the_limit_pass_and_one_above_fails(
@@ -59,3 +62,4 @@ def test_tokens_at_the_limit_pass_and_one_above_fails(
     assert not _has_limit_error(gql(http, _tokens(settings.max_tokens)))
     above = gql(http, _tokens(settings.max_tokens + 1))
     assert "token" in above["errors"][0]["message"].lower()
+    assert error_codes(above) == ["TOO_MANY_TOKENS"]

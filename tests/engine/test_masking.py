@@ -6,6 +6,7 @@ import logging
 
 import pytest
 import strawberry
+from graphql import GraphQLError
 
 from graphql_api.config import Settings
 from graphql_api.engine.errors import BadUserInput
@@ -27,6 +28,10 @@ class _Query:
     @strawberry.field
     def refused(self) -> str:
         raise BadUserInput("`first` must be between 0 and 100")
+
+    @strawberry.field
+    def uncoded(self) -> str:
+        raise GraphQLError("secret detail: a GraphQL error nobody gave a code")
 
 
 _SCHEMA = strawberry.Schema(query=_Query, extensions=[MaskUnexpectedErrors])
@@ -58,6 +63,16 @@ async def test_coded_errors_pass_through() -> None:
     assert result.errors is not None
     assert result.errors[0].message == "`first` must be between 0 and 100"
     assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}
+
+
+async def test_a_graphql_error_without_a_code_is_masked() -> None:
+    # when a resolver raises a GraphQL error that carries no code
+    result = await _SCHEMA.execute("{ uncoded }")
+    # then the client sees the generic message and a code, never the detail
+    assert result.errors is not None
+    assert result.errors[0].message == INTERNAL_ERROR_MESSAGE
+    assert result.errors[0].extensions is not None
+    assert result.errors[0].extensions["code"] == "INTERNAL_SERVER_ERROR"
 
 
 async def test_an_exception_outside_any_resolver_is_masked_too(
