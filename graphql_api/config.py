@@ -55,7 +55,7 @@ class Settings:
     app_env: AppEnv = setting(
         "APP_ENV",
         "development",
-        "Production: no GraphiQL, no introspection, no field suggestions, "
+        "Production: no GraphiQL, no introspection, no suggestions (`Did you mean`), "
         "no `X-SQL-Statements` header, `Secure` cookies.",
     )
     database_url: str | None = setting(
