@@ -65,6 +65,7 @@ class Offline:
 
     page: Page
     refused: list[str]
+    csp_violations: list[str]
 
 
 @pytest.fixture
@@ -80,7 +81,17 @@ def offline(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Offlin
             route.abort()
 
     context.route("**/*", only_local)
-    offline = Offline(context.new_page(), refused)
+    page = context.new_page()
+    csp_violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    offline = Offline(page, refused, csp_violations)
     try:
         yield offline
     finally:
@@ -134,6 +145,8 @@ def test_graphiql_loads_runs_a_typed_query_and_opens_the_docs_offline(
     docs.get_by_text("Query", exact=True).click()
     expect(docs.get_by_text("listings", exact=True)).to_be_visible()
     assert offline.refused == []
+    # and the page's Content-Security-Policy refused nothing it needs
+    assert offline.csp_violations == []
 
 
 def test_a_cookie_log_in_in_graphiql_signs_the_page_in(
