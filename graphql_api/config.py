@@ -154,7 +154,14 @@ class Settings:
         "REQUIRE_VERIFIED_PHONE", True, "Posting needs a verified phone."
     )
     listing_ttl_days: int = setting("LISTING_TTL_DAYS", 30, "Listing lifetime (and renewal).")
-    flag_threshold: int = setting("FLAG_THRESHOLD", 3, "Distinct flags that hide a listing.")
+    flag_threshold: int = setting(
+        "FLAG_THRESHOLD", 3, "Distinct flags that hide a listing (only the flags that count)."
+    )
+    flag_min_account_age_hours: int = setting(
+        "FLAG_MIN_ACCOUNT_AGE_HOURS",
+        24,
+        "A flag counts towards hiding only from an account this old with a verified phone.",
+    )
     listings_per_hour: int = setting("LISTINGS_PER_HOUR", 20, "Listings a user may post per hour.")
     flags_per_hour: int = setting("FLAGS_PER_HOUR", 30, "Flags a user may raise per hour.")
     image_writes_per_hour: int = setting(
