@@ -134,7 +134,9 @@ class Listing:
             "owner ever sees it true)."
         )
     )
-    view_count: int = strawberry.field(description="How often the listing was viewed.")
+    view_count: int = strawberry.field(
+        description="Views counted: once per viewer a day, never the owner's."
+    )
     created_at: datetime = strawberry.field(description="When the listing was posted.")
     updated_at: datetime = strawberry.field(description="When the listing last changed.")
     expires_at: datetime | None = strawberry.field(

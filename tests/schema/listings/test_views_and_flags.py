@@ -59,6 +59,39 @@ def test_views_count_except_the_owners_and_do_not_touch_updated_at(
     assert owners["updatedAt"] == listing["updatedAt"]
 
 
+def test_a_view_counts_once_per_viewer_a_day(
+    http: httpx.Client,
+    verified_user: SignedInUser,
+    new_user: SignedInUser,
+    places: Places,
+    database_url: str,
+) -> None:
+    # given a listing
+    listing = post_listing(http, verified_user, places)
+    # when an anonymous client and a user each view it three times
+    anonymous = [record_view(http, listing["id"], None) for _ in range(3)]
+    signed_in = [record_view(http, listing["id"], new_user) for _ in range(3)]
+    # then each counts once
+    assert [p["listing"]["viewCount"] for p in anonymous] == [1, 1, 1]
+    assert [p["listing"]["viewCount"] for p in signed_in] == [2, 2, 2]
+    # when a day passes and the user views it again
+    run(
+        database_url,
+        "UPDATE app.listing_views SET day = day - 1 WHERE listing_id = %s",
+        [listing["id"]],
+    )
+    again = record_view(http, listing["id"], new_user)
+    # then it counts again, and yesterday's views are forgotten
+    assert again["listing"]["viewCount"] == 3
+    kept = rows(
+        database_url,
+        "SELECT day = (now() AT TIME ZONE 'UTC')::date AS today "
+        "FROM app.listing_views WHERE listing_id = %s",
+        [listing["id"]],
+    )
+    assert kept == [{"today": True}]
+
+
 def test_a_hidden_listing_cannot_be_viewed(http: httpx.Client) -> None:
     payload = record_view(http, "00000000-0000-4000-8000-000000000000", None)
     assert codes(payload) == [("id", "NOT_FOUND")]
