@@ -37,7 +37,8 @@ ARTIFACTS = PROJECT_ROOT / ".ci" / "artifacts"
 LISTINGS = "{ listings(first: 3) { nodes { title price } } }"
 ME = "{ me { email } }"
 LOG_IN = (
-    'mutation { logIn(input: {email: "%s", password: "%s"}) { viewer { email } errors { code } } }'
+    'mutation { logIn(input: {email: "%s", password: "%s", session: COOKIE}) '
+    "{ viewer { email } token errors { code } } }"
 )
 
 
@@ -161,7 +162,8 @@ def test_a_cookie_log_in_in_graphiql_signs_the_page_in(
     # when the user logs in from GraphiQL (no token in any header: only the cookie remains)
     logged_in = run_typed(page, LOG_IN % (user.email, user.password), answer_with="logIn")
 
-    # then `me` is the user
+    # then `me` is the user, and the page's scripts never saw the token
     assert '"errors": []' in logged_in, logged_in
+    assert '"token": null' in logged_in, logged_in
     assert user.email in run_typed(page, ME, answer_with="me")
     assert offline.refused == []

@@ -44,6 +44,28 @@ class AuthErrorCode(enum.Enum):
     RATE_LIMITED = strawberry.enum_value(
         "RATE_LIMITED", description="Too many failed attempts; try again later."
     )
+    UNTRUSTED_ORIGIN = strawberry.enum_value(
+        "UNTRUSTED_ORIGIN",
+        description=(
+            "The session cookie is not set for a request from this origin (see `CORS_ORIGINS`); "
+            "ask for a TOKEN."
+        ),
+    )
+
+
+@strawberry.enum(description="How signUp and logIn hand over the new session.")
+class SessionDelivery(enum.Enum):
+    TOKEN = strawberry.enum_value(
+        "TOKEN",
+        description="In the payload's `token`, for `Authorization: Bearer`; no cookie is set.",
+    )
+    COOKIE = strawberry.enum_value(
+        "COOKIE",
+        description=(
+            "As the HttpOnly `session` cookie only, for browsers: page scripts never see the "
+            "token (the payload's `token` is null)."
+        ),
+    )
 
 
 @strawberry.type(description="An expected failure of an account mutation.")
@@ -115,8 +137,9 @@ class AuthPayload:
     token: str | None = strawberry.field(
         default=None,
         description=(
-            "The session token, shown once: send it as `Authorization: Bearer <token>`. "
-            "Browsers may instead rely on the HttpOnly `session` cookie set with this response."
+            "The session token, shown once, with `session: TOKEN`: send it as "
+            "`Authorization: Bearer <token>`. Null with `session: COOKIE`, whose session is the "
+            "HttpOnly `session` cookie set with this response."
         ),
     )
     errors: list[AuthError] = strawberry.field(
@@ -140,9 +163,15 @@ class SignUpInput:
     username: str = strawberry.field(
         description="3 to 30 of a-z, 0-9 and _; upper case is lowered."
     )
+    session: SessionDelivery = strawberry.field(
+        default=SessionDelivery.TOKEN, description="How to hand over the new session."
+    )
 
 
 @strawberry.input(description="Credentials of an existing account.")
 class LogInInput:
     email: str = strawberry.field(description="Email address, any letter case.")
     password: str = strawberry.field(description="The account's password.")
+    session: SessionDelivery = strawberry.field(
+        default=SessionDelivery.TOKEN, description="How to hand over the new session."
+    )
