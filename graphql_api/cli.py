@@ -7,6 +7,7 @@ import gc
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import uvicorn
 
@@ -35,8 +36,21 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         log_level="info",
         loop="uvloop",
         http="httptools",
+        **proxy_header_options(settings),
     )
     return 0
+
+
+def proxy_header_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's options for `X-Forwarded-For`/`-Proto`: believed only from `FORWARDED_ALLOW_IPS`.
+
+    uvicorn alone believes them from 127.0.0.1, so any local client (or a proxy that passes the
+    header through) could pick its address and slip past every per-address limit.
+    """
+    return {
+        "proxy_headers": bool(settings.forwarded_allow_ips),
+        "forwarded_allow_ips": list(settings.forwarded_allow_ips),
+    }
 
 
 def _tune_garbage_collector() -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+import phonenumbers
 from starlette.config import Config, Environ, environ
 from starlette.datastructures import CommaSeparatedStrings, Secret
 
@@ -26,6 +27,7 @@ AppEnv = Literal["development", "production", "test"]
 SmsBackendName = Literal["console", "outbox", "webhook"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIN_SECRET_KEY_BYTES = 32  # HMAC-SHA256 keys shorter than its output weaken it (RFC 2104)
 
 _T = TypeVar("_T")
 
@@ -70,7 +72,8 @@ class Settings:
         "SECRET_KEY",
         _random_secret_key,
         "random per start",
-        "Signs pagination cursors and keys OTP hashes. Required in production.",
+        "Signs pagination cursors and keys OTP hashes. Required in production, at least "
+        f"{MIN_SECRET_KEY_BYTES} bytes.",
     )
     host: str = setting("HOST", "127.0.0.1", "Where `serve` listens (`--host` overrides).")
     port: int = setting("PORT", 8000, "Where `serve` listens (`--port` overrides).")
@@ -131,6 +134,21 @@ class Settings:
     sms_webhook_timeout_s: float = setting(
         "SMS_WEBHOOK_TIMEOUT_S", 5.0, "Seconds the `webhook` backend waits for an answer."
     )
+    sms_allowed_regions: tuple[str, ...] = setting(
+        "SMS_ALLOWED_REGIONS",
+        (),
+        "Comma-separated regions (ISO 3166 codes, e.g. `US,CA`) whose numbers get codes; "
+        "empty allows every region.",
+    )
+    sms_per_ip_per_hour: int = setting(
+        "SMS_PER_IP_PER_HOUR", 10, "Verification texts one client address may request per hour."
+    )
+    sms_per_hour: int = setting(
+        "SMS_PER_HOUR",
+        500,
+        "Verification texts all clients together may request per hour; past it no text is sent "
+        "(a circuit breaker, logged at CRITICAL).",
+    )
     session_ttl_days: int = setting("SESSION_TTL_DAYS", 30, "Days a new or extended session lasts.")
     session_renew_within_days: int = setting(
         "SESSION_RENEW_WITHIN_DAYS", 15, "A session is extended when fewer days remain."
@@ -146,6 +164,15 @@ class Settings:
     )
     login_failure_window_minutes: int = setting(
         "LOGIN_FAILURE_WINDOW_MINUTES", 15, "Minutes in which failed log-ins are counted."
+    )
+    signups_per_ip_per_hour: int = setting(
+        "SIGNUPS_PER_IP_PER_HOUR", 20, "Sign-up attempts one client address may make per hour."
+    )
+    forwarded_allow_ips: tuple[str, ...] = setting(
+        "FORWARDED_ALLOW_IPS",
+        (),
+        "Comma-separated proxy addresses or networks (or `*`) whose `X-Forwarded-For` and "
+        "`X-Forwarded-Proto` are believed; empty believes none.",
     )
     password_hash_workers: int = setting(
         "PASSWORD_HASH_WORKERS", 4, "Threads hashing passwords off the event loop."
@@ -236,10 +263,22 @@ def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:
         raise ConfigError("SECRET_KEY is required when APP_ENV=production")
     if settings.is_production and settings.database_url is None:
         raise ConfigError("DATABASE_URL is required when APP_ENV=production")
+    if settings.is_production and len(settings.secret_key_bytes) < MIN_SECRET_KEY_BYTES:
+        raise ConfigError(
+            f"SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes when APP_ENV=production "
+            f"(got {len(settings.secret_key_bytes)}); "
+            "`python -c 'import secrets; print(secrets.token_hex(32))'` makes one"
+        )
     if settings.is_production and settings.sms_backend == "console":
         raise ConfigError("SMS_BACKEND=console is not allowed when APP_ENV=production")
     if settings.sms_backend == "webhook" and settings.sms_webhook_url is None:
         raise ConfigError("SMS_WEBHOOK_URL is required when SMS_BACKEND=webhook")
+    unknown = [r for r in settings.sms_allowed_regions if r not in phonenumbers.SUPPORTED_REGIONS]
+    if unknown:
+        raise ConfigError(
+            "SMS_ALLOWED_REGIONS must hold upper-case region codes such as US,CA "
+            f"(got {unknown[0]!r})"
+        )
 
 
 def _boolean(text: str) -> bool:

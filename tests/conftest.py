@@ -6,19 +6,23 @@ and dropped afterwards, so a developer's data and a CI server's other databases 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import secrets
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx
+import psycopg
 import pytest
 import uvicorn
 
 from graphql_api.app import create_app
+from graphql_api.cli import proxy_header_options
 from graphql_api.config import PROJECT_ROOT, Settings, load_settings
 from graphql_api.data.database import drop_database, ensure_database, with_database
 from graphql_api.data.embedded import start_embedded
@@ -75,6 +79,11 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         sms_backend="outbox",
         sms_outbox=outbox,
         cors_origins=("https://app.example.com",),
+        # Every test signs up and texts from 127.0.0.1; the limits' own tests start a server
+        # with low ones.
+        signups_per_ip_per_hour=100_000,
+        sms_per_ip_per_hour=100_000,
+        sms_per_hour=100_000,
     )
 
 
@@ -98,6 +107,7 @@ class LiveServer:
             port=self.port,
             log_level="warning",
             lifespan="on",
+            **proxy_header_options(settings),
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
@@ -119,6 +129,32 @@ def start_live_server(settings: Settings, database_url: str) -> LiveServer:
     server = LiveServer(settings, database_url)
     server.start()
     return server
+
+
+@contextlib.contextmanager
+def another_server(
+    settings: Settings, database_url: str, fresh_buckets: Sequence[str] = (), **changes: Any
+) -> Iterator[httpx.Client]:
+    """A client of a second server on the same database, its settings with `changes`.
+
+    Rate-limit counters live in that shared database, so the buckets a test counts on are emptied
+    before and after (tests run one at a time).
+    """
+
+    def empty_buckets() -> None:
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute(
+                "DELETE FROM auth.rate_limit_hits WHERE bucket = ANY(%s)", [list(fresh_buckets)]
+            )
+
+    empty_buckets()
+    server = start_live_server(dataclasses.replace(settings, **changes), database_url)
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            yield client
+    finally:
+        server.stop()
+        empty_buckets()
 
 
 @pytest.fixture(scope="session")

@@ -10,25 +10,25 @@ from pathlib import Path
 import pytest
 from starlette.config import Environ
 
-from graphql_api.config import PROJECT_ROOT, ConfigError, load_settings, settings_table
+from graphql_api.config import PROJECT_ROOT, ConfigError, Settings, load_settings, settings_table
 
 PRODUCTION = {
     "APP_ENV": "production",
     "DATABASE_URL": "postgresql://app@db/classifieds",
-    "SECRET_KEY": "s3cret",
+    "SECRET_KEY": "0123456789abcdef0123456789abcdef",
     "SMS_BACKEND": "webhook",
     "SMS_WEBHOOK_URL": "https://sms.example.com/send",
 }
 
 
-def _load(values: dict[str, str], env_file: Path | None = None) -> object:
+def _load(values: dict[str, str], env_file: Path | None = None) -> Settings:
     return load_settings(env_file=env_file, environ_=Environ(values))
 
 
 def test_a_complete_production_environment_loads() -> None:
     settings = load_settings(env_file=None, environ_=Environ(dict(PRODUCTION)))
     assert settings.is_production
-    assert str(settings.secret_key) == "s3cret"
+    assert str(settings.secret_key) == "0123456789abcdef0123456789abcdef"
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,24 @@ def test_production_refuses_a_missing_value(missing: str, message: str) -> None:
     values = {key: value for key, value in PRODUCTION.items() if key != missing}
     with pytest.raises(ConfigError, match=message):
         _load(values)
+
+
+def test_production_refuses_a_secret_key_shorter_than_32_bytes() -> None:
+    with pytest.raises(ConfigError) as raised:
+        _load({**PRODUCTION, "SECRET_KEY": "short"})
+    assert str(raised.value).startswith(
+        "SECRET_KEY must be at least 32 bytes when APP_ENV=production (got 5)"
+    )
+    _load({**PRODUCTION, "SECRET_KEY": "é" * 16})  # 32 bytes of UTF-8
+
+
+def test_sms_allowed_regions_must_be_region_codes() -> None:
+    assert _load({"SMS_ALLOWED_REGIONS": "US, CA"}).sms_allowed_regions == ("US", "CA")
+    with pytest.raises(ConfigError) as raised:
+        _load({"SMS_ALLOWED_REGIONS": "US,UK"})
+    assert str(raised.value) == (
+        "SMS_ALLOWED_REGIONS must hold upper-case region codes such as US,CA (got 'UK')"
+    )
 
 
 def test_production_refuses_the_console_sms_backend() -> None:
@@ -107,6 +125,7 @@ def test_values_are_cast_by_their_declared_type() -> None:
                 "EMBEDDED_PG_DIR": "/srv/pg",
                 "SMS_WEBHOOK_SECRET": "hush",
                 "CORS_ORIGINS": "https://a.example, http://localhost:5173",
+                "FORWARDED_ALLOW_IPS": "10.0.0.2, 10.1.0.0/16",
                 "APP_ENV": "test",
                 "DATABASE_URL": "postgresql://db/app",
                 "SMS_WEBHOOK_URL": "",
@@ -120,6 +139,7 @@ def test_values_are_cast_by_their_declared_type() -> None:
     assert settings.embedded_data_dir == Path("/srv/pg")
     assert str(settings.sms_webhook_secret) == "hush"
     assert settings.cors_origins == ("https://a.example", "http://localhost:5173")
+    assert settings.forwarded_allow_ips == ("10.0.0.2", "10.1.0.0/16")
     assert (settings.app_env, settings.database_url) == ("test", "postgresql://db/app")
     assert settings.sms_webhook_url is None
 

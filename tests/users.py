@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 
 from tests.client import data_of, gql
+from tests.dbutil import sql
 
 PASSWORD = "correct horse battery staple"
 
@@ -78,11 +79,27 @@ def random_phone_number() -> str:
     return f"+1212{secrets.randbelow(800) + 200}{secrets.randbelow(10_000):04d}"
 
 
-def last_code_sent_to(outbox: Path, phone_number: str) -> str:
-    """The code in the newest outbox message to this number."""
+def last_message_to(outbox: Path, phone_number: str) -> str:
+    """The body of the newest outbox message to this number."""
     messages = [json.loads(line) for line in outbox.read_text().splitlines()]
     body: str = next(m["body"] for m in reversed(messages) if m["to"] == phone_number)
+    return body
+
+
+def last_code_sent_to(outbox: Path, phone_number: str) -> str:
+    """The code in the newest outbox message to this number."""
+    body = last_message_to(outbox, phone_number)
     return next(word for word in body.split() if word.isdigit() and len(word) == 6)
+
+
+def end_cooldown(database_url: str, phone_number: str) -> None:
+    """Move the last code request for this number out of its 60-second cooldown."""
+    sql(
+        database_url,
+        "UPDATE auth.rate_limit_hits SET hit_at = hit_at - interval '61 seconds'"
+        " WHERE bucket = 'otp_phone_cooldown' AND subject = %s",
+        [phone_number],
+    )
 
 
 def verify_phone(http: httpx.Client, user: SignedInUser, outbox: Path) -> str:

@@ -16,11 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from graphql_api.security.common_passwords import COMMON_PASSWORDS
-
-MIN_LENGTH = 8
-MAX_LENGTH = 128
-
 # OWASP's minimum for argon2id: m=19 MiB, t=2, p=1. Changing these makes `needs_rehash` true
 # for older hashes, which are then upgraded at the next successful log-in.
 _HASHER = PasswordHasher(
@@ -32,17 +27,6 @@ _HASHER = PasswordHasher(
 class PasswordCheck:
     matches: bool
     needs_rehash: bool = False
-
-
-def password_problem(password: str) -> str | None:
-    """Why a new password is refused, or None. NIST 800-63B: length and a blocklist, no rules."""
-    if len(password) < MIN_LENGTH:
-        return f"Use at least {MIN_LENGTH} characters."
-    if len(password) > MAX_LENGTH:
-        return f"Use at most {MAX_LENGTH} characters."
-    if password.lower() in COMMON_PASSWORDS:
-        return "This password is too common; choose another."
-    return None
 
 
 class PasswordHashing:

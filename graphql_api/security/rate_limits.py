@@ -39,6 +39,7 @@ class Decision:
     allowed: bool
     retry_after_seconds: int = 0
     hit_ids: tuple[int, ...] = ()
+    exceeded: tuple[Limit, ...] = ()  # the limits that refused, when not allowed
 
 
 async def hit(conn: psycopg.AsyncConnection[Any], checks: Sequence[tuple[Limit, str]]) -> Decision:
@@ -49,16 +50,19 @@ async def hit(conn: psycopg.AsyncConnection[Any], checks: Sequence[tuple[Limit, 
             await execute(
                 conn, LOCK_RATE_LIMIT_SUBJECT, {"bucket": limit.bucket, "subject": subject}
             )
-        retry_after = 0
+        waits: dict[Limit, int] = {}
         for limit, subject in ordered:
             params = {"bucket": limit.bucket, "subject": subject, "window": limit.window}
             await execute(conn, PRUNE_RATE_LIMIT_HITS, params)
             wait: int = await fetch_value(
                 conn, RATE_LIMIT_RETRY_AFTER, {**params, "max_hits": limit.max_hits}
             )
-            retry_after = max(retry_after, wait)
-        if retry_after > 0:
-            return Decision(allowed=False, retry_after_seconds=retry_after)
+            if wait > 0:
+                waits[limit] = wait
+        if waits:
+            return Decision(
+                allowed=False, retry_after_seconds=max(waits.values()), exceeded=tuple(waits)
+            )
         hit_ids: list[int] = []
         for limit, subject in checks:
             params = {"bucket": limit.bucket, "subject": subject}

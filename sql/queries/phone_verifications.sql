@@ -1,11 +1,3 @@
--- name: phone_verified_by_other_user
--- Whether another account has already verified this number.
-SELECT EXISTS (
-  SELECT 1 FROM auth.user AS u
-  WHERE u.phone_number = %(phone_number)s AND u.phone_verified_at IS NOT NULL
-    AND u.id <> %(user_id)s
-);
-
 -- name: void_pending_phone_verifications
 -- Marks a user's unused codes of one type as used, so only the newest code can ever succeed.
 UPDATE auth.phone_verifications
@@ -13,11 +5,15 @@ SET is_used = true
 WHERE user_id = %(user_id)s AND verification_type = %(verification_type)s AND NOT is_used;
 
 -- name: insert_phone_verification
--- Stores a new code's hash, valid for ttl; returns its id and expiry.
+-- Stores a new code's hash, valid for ttl; returns its id, its expiry and whether another account has verified the number.
 INSERT INTO auth.phone_verifications (user_id, phone_number, code_hash, verification_type, expires_at)
 VALUES (%(user_id)s, %(phone_number)s, %(code_hash)s, %(verification_type)s,
         (now() AT TIME ZONE 'UTC') + %(ttl)s::interval)
-RETURNING id, expires_at;
+RETURNING id, expires_at, EXISTS (
+  SELECT 1 FROM auth.user AS u
+  WHERE u.phone_number = %(phone_number)s AND u.phone_verified_at IS NOT NULL
+    AND u.id <> %(user_id)s
+) AS linked_elsewhere;
 
 -- name: void_phone_verification
 -- Marks one code as used (its SMS could not be delivered).

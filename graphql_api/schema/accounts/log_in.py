@@ -23,6 +23,7 @@ from graphql_api.schema.accounts.types import (
     AuthPayload,
     LogInInput,
 )
+from graphql_api.schema.common.client_address import client_address
 from graphql_api.schema.common.refusals import Refused
 from graphql_api.schema.context import Info
 from graphql_api.security import rate_limits
@@ -52,17 +53,12 @@ def login_limits(settings: Settings) -> tuple[Limit, Limit]:
     )
 
 
-def client_ip(info: Info) -> str:
-    client = info.context.request.client
-    return client.host if client is not None else "unknown"
-
-
 async def log_in(info: Info, given: LogInInput) -> AuthPayload:
     check_delivery(info, given.session)
     context = info.context
     email = given.email.strip().lower()
     account_limit, ip_limit = login_limits(context.settings)
-    checks = [(account_limit, email), (ip_limit, client_ip(info))]
+    checks = [(account_limit, email), (ip_limit, client_address(info))]
     async with context.pool.connection() as conn:
         decision = await rate_limits.hit(conn, checks)
         if not decision.allowed:

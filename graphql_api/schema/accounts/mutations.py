@@ -47,7 +47,8 @@ class AccountMutations:
     @strawberry.mutation(
         description=(
             "Create an account and sign in: the session as a token returned once, or as the "
-            "session cookie (`input.session`)."
+            "session cookie (`input.session`). Attempts are limited per client address per hour "
+            "(RATE_LIMITED)."
         )
     )
     async def sign_up(self, info: Info, input: SignUpInput) -> AuthPayload:

@@ -36,13 +36,17 @@ class AuthErrorCode(enum.Enum):
         "USERNAME_TAKEN", description="Another account has this username."
     )
     WEAK_PASSWORD = strawberry.enum_value(
-        "WEAK_PASSWORD", description="The password is too short, too long or too common."
+        "WEAK_PASSWORD",
+        description="The password is too short, too long or too easy to guess; `message` says why.",
     )
     INVALID_CREDENTIALS = strawberry.enum_value(
         "INVALID_CREDENTIALS", description="No account has this email and password."
     )
     RATE_LIMITED = strawberry.enum_value(
-        "RATE_LIMITED", description="Too many failed attempts; try again later."
+        "RATE_LIMITED",
+        description=(
+            "Too many failed log-ins, or sign-ups from one address, lately; try again later."
+        ),
     )
     UNTRUSTED_ORIGIN = strawberry.enum_value(
         "UNTRUSTED_ORIGIN",
@@ -158,7 +162,12 @@ class LogOutPayload:
 @strawberry.input(description="A new account.")
 class SignUpInput:
     email: str = strawberry.field(description="Email address; stored in lower case.")
-    password: str = strawberry.field(description="8 to 128 characters, not a common password.")
+    password: str = strawberry.field(
+        description=(
+            "8 to 128 characters, not easy to guess (common passwords, words, names, repeats, "
+            "sequences, and this account's own details are)."
+        )
+    )
     name: str = strawberry.field(description="Display name, 1 to 255 characters.")
     username: str = strawberry.field(
         description="3 to 30 of a-z, 0-9 and _; upper case is lowered."

@@ -7,7 +7,7 @@ import re
 from email_validator import EmailNotValidError, validate_email
 
 from graphql_api.schema.accounts.types import AuthError, AuthErrorCode, SignUpInput
-from graphql_api.security.passwords import password_problem
+from graphql_api.security.password_strength import password_problem
 
 _USERNAME = re.compile(r"^[a-z0-9_]{3,30}$")
 _MAX_EMAIL_LENGTH = 255
@@ -28,7 +28,7 @@ def normalize_username(raw: str) -> str | None:
     return username if _USERNAME.match(username) else None
 
 
-def sign_up_errors(given: SignUpInput) -> list[AuthError]:
+async def sign_up_errors(given: SignUpInput) -> list[AuthError]:
     errors: list[AuthError] = []
     if normalize_email(given.email) is None:
         errors.append(AuthError.of(AuthErrorCode.INVALID, "Enter a valid email address.", "email"))
@@ -42,7 +42,8 @@ def sign_up_errors(given: SignUpInput) -> list[AuthError]:
         )
     if not 1 <= len(given.name.strip()) <= _MAX_NAME_LENGTH:
         errors.append(AuthError.of(AuthErrorCode.INVALID, "Use 1 to 255 characters.", "name"))
-    problem = password_problem(given.password)
+    own_details = [given.email, given.email.partition("@")[0], given.username, given.name]
+    problem = await password_problem(given.password, own_details)
     if problem is not None:
         errors.append(AuthError.of(AuthErrorCode.WEAK_PASSWORD, problem, "password"))
     return errors

@@ -18,6 +18,7 @@ import strawberry
 
 from graphql_api.data.queries import query
 from graphql_api.data.rows import execute, fetch_value
+from graphql_api.schema.common.client_address import client_address
 from graphql_api.schema.common.refusals import payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.dataloaders import forget_listing
@@ -201,7 +202,7 @@ async def _record_view(info: Info, id: str) -> RecordListingViewPayload:
     """Counts a view once per viewer a day, never the owner's; hidden listings are NOT_FOUND."""
     listing_id = id_arg(id)
     context = info.context
-    key = viewer_key(context.settings.secret_key_bytes, context.viewer_id, context.request)
+    key = viewer_key(context.settings.secret_key_bytes, context.viewer_id, client_address(info))
     async with context.pool.connection() as conn:
         params = {"id": listing_id, "viewer_id": context.viewer_id, "viewer_key": key}
         await fetch_value(conn, RECORD_LISTING_VIEW, params)

@@ -20,8 +20,10 @@ from graphql_api.schema.verification.verify import verify_phone
 class VerificationMutations:
     @strawberry.mutation(
         description=(
-            "Text a 6-digit code, valid 10 minutes, to a number; a new code voids older ones. "
-            "At most one per 60 s and 5 per hour per number, 10 per day per account."
+            "Text a 6-digit code, valid 10 minutes, to a mobile number; a new code voids older "
+            "ones. At most one per 60 s and 5 per hour per number, 10 per day per account, and "
+            "a configured number per hour per client address and in all. A number already "
+            "linked to another account gets the same answer; its text says so."
         )
     )
     async def request_phone_verification(

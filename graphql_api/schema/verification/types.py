@@ -19,13 +19,26 @@ class VerificationErrorCode(enum.Enum):
     INVALID = strawberry.enum_value("INVALID", description="A field is malformed.")
     RATE_LIMITED = strawberry.enum_value(
         "RATE_LIMITED",
-        description="Too many codes sent lately; `retryAfterSeconds` says when to try again.",
+        description=(
+            "Too many codes sent lately (to this number, for this account, from this address, "
+            "or in all); `retryAfterSeconds` says when to try again."
+        ),
     )
     INVALID_PHONE_NUMBER = strawberry.enum_value(
         "INVALID_PHONE_NUMBER", description="Not a valid phone number (US unless +country)."
     )
+    UNSUPPORTED_PHONE_NUMBER = strawberry.enum_value(
+        "UNSUPPORTED_PHONE_NUMBER",
+        description=(
+            "A valid number that is not texted: not a mobile number (premium-rate, toll-free, "
+            "landline...), or in a country this service does not text."
+        ),
+    )
     PHONE_IN_USE = strawberry.enum_value(
-        "PHONE_IN_USE", description="Another account has verified this number."
+        "PHONE_IN_USE",
+        description=(
+            "Another account has verified this number (said by verifyPhone, after a right code)."
+        ),
     )
     INVALID_CODE = strawberry.enum_value(
         "INVALID_CODE", description="The code is wrong, or no code is pending for this number."

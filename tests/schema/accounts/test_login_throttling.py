@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 import httpx
@@ -11,18 +10,20 @@ from argon2 import PasswordHasher
 
 from graphql_api.config import Settings
 from tests.client import data_of, gql
-from tests.conftest import start_live_server
+from tests.conftest import another_server
 from tests.dbutil import sql
-from tests.users import SignedInUser, sign_up_user
+from tests.users import SignedInUser, sign_up_user, unique_suffix
 
 LOG_IN = """
 mutation LogIn($input: LogInInput!) { logIn(input: $input) { token errors { code } } }
 """
 
 
-def log_in_codes(http: httpx.Client, email: str, password: str) -> list[str]:
+def log_in_codes(
+    http: httpx.Client, email: str, password: str, headers: dict[str, str] | None = None
+) -> list[str]:
     variables = {"input": {"email": email, "password": password}}
-    payload = data_of(gql(http, LOG_IN, variables))["logIn"]
+    payload = data_of(gql(http, LOG_IN, variables, headers=headers))["logIn"]
     return [error["code"] for error in payload["errors"]]
 
 
@@ -75,15 +76,21 @@ def test_an_outdated_password_hash_is_upgraded_at_log_in(
 @pytest.fixture
 def strict_ip_http(settings: Settings, database_url: str) -> Iterator[httpx.Client]:
     """A second server on the same database allowing 3 failed log-ins per IP."""
-    clear = "DELETE FROM auth.rate_limit_hits WHERE bucket = 'login_ip'"
-    sql(database_url, clear)
-    server = start_live_server(dataclasses.replace(settings, login_failures_per_ip=3), database_url)
-    try:
-        with httpx.Client(base_url=server.url, timeout=30) as client:
-            yield client
-    finally:
-        server.stop()
-        sql(database_url, clear)
+    with another_server(settings, database_url, ["login_ip"], login_failures_per_ip=3) as client:
+        yield client
+
+
+@pytest.fixture
+def behind_proxy_http(settings: Settings, database_url: str) -> Iterator[httpx.Client]:
+    """Like `strict_ip_http`, behind a proxy at 127.0.0.1 (FORWARDED_ALLOW_IPS) naming clients."""
+    with another_server(
+        settings,
+        database_url,
+        ["login_ip"],
+        login_failures_per_ip=3,
+        forwarded_allow_ips=("127.0.0.1",),
+    ) as client:
+        yield client
 
 
 def test_failures_across_accounts_are_limited_per_ip(strict_ip_http: httpx.Client) -> None:
@@ -94,3 +101,52 @@ def test_failures_across_accounts_are_limited_per_ip(strict_ip_http: httpx.Clien
         assert log_in_codes(strict_ip_http, email, "password guess") == ["INVALID_CREDENTIALS"]
     # then even the right password for another account is refused from this IP
     assert log_in_codes(strict_ip_http, user.email, user.password) == ["RATE_LIMITED"]
+
+
+def test_a_client_cannot_choose_its_address_with_x_forwarded_for(
+    strict_ip_http: httpx.Client,
+) -> None:
+    # given three failures from 127.0.0.1, each claiming another address
+    stranger = f"nobody-{unique_suffix()}@example.com"
+    user = sign_up_user(strict_ip_http)
+    for n in range(3):
+        spoofed = {"X-Forwarded-For": f"198.51.100.{n}"}
+        failed = log_in_codes(strict_ip_http, stranger, "guess", spoofed)
+        assert failed == ["INVALID_CREDENTIALS"]
+    # when a fourth claims yet another address
+    fourth = log_in_codes(
+        strict_ip_http, user.email, user.password, {"X-Forwarded-For": "198.51.100.9"}
+    )
+    # then all four counted against 127.0.0.1
+    assert fourth == ["RATE_LIMITED"]
+
+
+def test_behind_a_trusted_proxy_each_forwarded_client_is_limited_apart(
+    behind_proxy_http: httpx.Client,
+) -> None:
+    # given three failures from one client named by the proxy
+    stranger = f"nobody-{unique_suffix()}@example.com"
+    user = sign_up_user(behind_proxy_http)
+    client_a, client_b = {"X-Forwarded-For": "203.0.113.5"}, {"X-Forwarded-For": "203.0.113.6"}
+    for _ in range(3):
+        failed = log_in_codes(behind_proxy_http, stranger, "guess", client_a)
+        assert failed == ["INVALID_CREDENTIALS"]
+    # then that client is refused, another is not
+    assert log_in_codes(behind_proxy_http, user.email, user.password, client_a) == ["RATE_LIMITED"]
+    assert log_in_codes(behind_proxy_http, user.email, user.password, client_b) == []
+
+
+def test_ipv6_clients_are_limited_per_64_bit_network(behind_proxy_http: httpx.Client) -> None:
+    # given three failures from three addresses of one /64
+    stranger = f"nobody-{unique_suffix()}@example.com"
+    user = sign_up_user(behind_proxy_http)
+    for host in ["2001:db8::1", "2001:db8::2", "2001:db8::ffff:1"]:
+        failed = log_in_codes(behind_proxy_http, stranger, "guess", {"X-Forwarded-For": host})
+        assert failed == ["INVALID_CREDENTIALS"]
+    # then a fourth address of it is refused, one in the next /64 is not
+    same_network = {"X-Forwarded-For": "2001:db8::abcd"}
+    next_network = {"X-Forwarded-For": "2001:db8:0:1::1"}
+    assert log_in_codes(behind_proxy_http, user.email, user.password, same_network) == [
+        "RATE_LIMITED"
+    ]
+    assert log_in_codes(behind_proxy_http, user.email, user.password, next_network) == []

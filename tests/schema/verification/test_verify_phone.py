@@ -14,6 +14,7 @@ from tests.users import (
     REQUEST_PHONE_VERIFICATION,
     VERIFY_PHONE,
     SignedInUser,
+    end_cooldown,
     last_code_sent_to,
     random_phone_number,
     sign_up_user,
@@ -158,12 +159,7 @@ def test_a_new_code_voids_the_older_one(
     # given a code, then (after the cooldown) a second one for the same number
     phone = random_phone_number()
     old_code = request_code(http, new_user, settings.sms_outbox, phone)
-    sql(
-        database_url,
-        "UPDATE auth.rate_limit_hits SET hit_at = hit_at - interval '61 seconds'"
-        " WHERE bucket = 'otp_phone_cooldown' AND subject = %s",
-        [phone],
-    )
+    end_cooldown(database_url, phone)
     new_code = request_code(http, new_user, settings.sms_outbox, phone)
     # then only the newest works
     if old_code != new_code:
@@ -197,3 +193,27 @@ def test_verifying_needs_a_signed_in_user_and_a_well_formed_code(
     assert codes(anonymous) == ["UNAUTHENTICATED"]
     assert codes(verify(http, new_user, phone, "12345")) == ["INVALID"]
     assert codes(verify(http, new_user, "not a phone", "123456")) == ["INVALID_PHONE_NUMBER"]
+
+
+def test_phone_in_use_is_said_only_after_the_right_code(
+    http: httpx.Client,
+    verified_user: SignedInUser,
+    new_user: SignedInUser,
+    settings: Settings,
+    database_url: str,
+) -> None:
+    # given a code sent for a number another account has verified
+    me = data_of(gql(http, "query { me { phoneNumber } }", token=verified_user.token))["me"]
+    linked = me["phoneNumber"]
+    end_cooldown(database_url, linked)
+    code = request_code(http, new_user, settings.sms_outbox, linked)
+    # when a wrong code, then the right one, is entered
+    wrong_code = verify(http, new_user, linked, wrong(code))
+    right_code = verify(http, new_user, linked, code)
+    # then the wrong one reads like any wrong code, the right one says the number is taken
+    assert codes(wrong_code) == ["INVALID_CODE"]
+    assert wrong_code["attemptsRemaining"] == 4
+    assert codes(right_code) == ["PHONE_IN_USE"]
+    assert right_code["viewer"] is None
+    still = data_of(gql(http, "query { me { phoneNumber } }", token=verified_user.token))["me"]
+    assert still["phoneNumber"] == linked
