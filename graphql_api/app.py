@@ -19,8 +19,11 @@ from graphql_api.web.cors import cors_middleware
 from graphql_api.web.graphiql import graphiql_routes
 from graphql_api.web.health import healthz, readyz
 from graphql_api.web.request_id import RequestIdMiddleware
+from graphql_api.web.security_headers import SecurityHeadersMiddleware
 from graphql_api.web.statement_count import StatementCountMiddleware
 from graphql_api.web.view import GraphQLView
+
+GRAPHQL_PATH = "/graphql"
 
 
 class State(TypedDict):
@@ -31,6 +34,9 @@ class State(TypedDict):
 def _middleware(settings: Settings) -> list[Middleware]:
     """Statement counts are a development and benchmark aid, not something to show the world."""
     middleware = [
+        Middleware(
+            SecurityHeadersMiddleware, private_paths={GRAPHQL_PATH}, hsts=settings.is_production
+        ),
         Middleware(RequestIdMiddleware),
         cors_middleware(settings),
         Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),
@@ -56,7 +62,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     routes: list[BaseRoute] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]),
     ]
     if not settings.is_production:
         routes += graphiql_routes()

@@ -57,7 +57,7 @@ class Settings:
     app_env: AppEnv = setting(
         "APP_ENV",
         "development",
-        "Production: no GraphiQL, no introspection, no field suggestions, "
+        "Production: no GraphiQL, no introspection, no suggestions (`Did you mean`), "
         "no `X-SQL-Statements` header, `Secure` cookies.",
     )
     database_url: str | None = setting(
@@ -89,7 +89,32 @@ class Settings:
     pool_min_size: int = setting("POOL_MIN_SIZE", 2, "Connections the pool keeps open.")
     pool_max_size: int = setting("POOL_MAX_SIZE", 10, "Most connections the pool opens.")
     statement_timeout_ms: int = setting(
-        "STATEMENT_TIMEOUT_MS", 5000, "`statement_timeout` of every pooled connection."
+        "STATEMENT_TIMEOUT_MS",
+        5000,
+        "`statement_timeout` of every pooled connection: a longer statement fails with 503 "
+        "`SERVICE_UNAVAILABLE`.",
+    )
+    lock_timeout_ms: int = setting(
+        "LOCK_TIMEOUT_MS",
+        2000,
+        "`lock_timeout` of every pooled connection: a statement waiting longer for a lock "
+        "fails with 503 `SERVICE_UNAVAILABLE`.",
+    )
+    idle_in_transaction_timeout_ms: int = setting(
+        "IDLE_IN_TRANSACTION_TIMEOUT_MS",
+        10000,
+        "`idle_in_transaction_session_timeout` of every pooled connection.",
+    )
+    pool_timeout_s: float = setting(
+        "POOL_TIMEOUT_S",
+        3.0,
+        "Seconds a request waits for a pooled connection; then 503 `SERVICE_UNAVAILABLE`.",
+    )
+    pool_max_waiting: int = setting(
+        "POOL_MAX_WAITING",
+        100,
+        "Requests that may wait for a pooled connection at once; more get 503 "
+        "`SERVICE_UNAVAILABLE` without waiting.",
     )
     max_body_bytes: int = setting("MAX_BODY_BYTES", 100_000, "Larger request bodies get 413.")
     max_query_depth: int = setting("MAX_QUERY_DEPTH", 10, "Deeper queries are refused.")
@@ -165,7 +190,14 @@ class Settings:
         "REQUIRE_VERIFIED_PHONE", True, "Posting needs a verified phone."
     )
     listing_ttl_days: int = setting("LISTING_TTL_DAYS", 30, "Listing lifetime (and renewal).")
-    flag_threshold: int = setting("FLAG_THRESHOLD", 3, "Distinct flags that hide a listing.")
+    flag_threshold: int = setting(
+        "FLAG_THRESHOLD", 3, "Distinct flags that hide a listing (only the flags that count)."
+    )
+    flag_min_account_age_hours: int = setting(
+        "FLAG_MIN_ACCOUNT_AGE_HOURS",
+        24,
+        "A flag counts towards hiding only from an account this old with a verified phone.",
+    )
     listings_per_hour: int = setting("LISTINGS_PER_HOUR", 20, "Listings a user may post per hour.")
     flags_per_hour: int = setting("FLAGS_PER_HOUR", 30, "Flags a user may raise per hour.")
     image_writes_per_hour: int = setting(

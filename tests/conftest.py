@@ -50,14 +50,23 @@ def admin_url() -> Iterator[str]:
     settings = load_settings(env_file=None)
     url = settings.database_url or start_embedded(TEST_DATA_DIR)
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-                sql.Identifier(API_ROLE), sql.Literal(_API_PASSWORD)
-            )
-        )
+        _create_api_role(conn)
     yield url
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(API_ROLE)))
+
+
+def _role_exists(conn: psycopg.Connection[Any], name: str) -> bool:
+    found = conn.execute("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", [name])
+    return found.fetchone() is not None
+
+
+def _create_api_role(conn: psycopg.Connection[Any]) -> None:
+    conn.execute(
+        sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+            sql.Identifier(API_ROLE), sql.Literal(_API_PASSWORD)
+        )
+    )
 
 
 def as_api_role(owner_url: str) -> str:
@@ -67,6 +76,8 @@ def as_api_role(owner_url: str) -> str:
     on a database that was never migrated logs in without it (and has nothing to read anyway).
     """
     with psycopg.connect(owner_url, autocommit=True) as conn:
+        if not _role_exists(conn, API_ROLE):  # a cluster of a test's own (see postgres_cluster)
+            _create_api_role(conn)
         found = conn.execute("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", [APP_ROLE])
         if found.fetchone() is not None:
             conn.execute(

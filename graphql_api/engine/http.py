@@ -1,6 +1,7 @@
 """Strawberry's ASGI view as this server runs it: GraphQL over HTTP's media types and status
 codes, orjson, a GraphQL error body for every malformed request, a hook that runs once a
-request's result exists, and the IDE page the server gives it.
+request's result exists, the IDE page the server gives it, and failures outside any operation
+masked.
 
 It overrides `execute_single` and `run`, Strawberry's internal methods, which is why it lives in
 the engine (pinned versions, guarded by tests); the other overrides are the view's hooks for
@@ -9,7 +10,9 @@ integrations. `web.view` adds the request context.
 A client that accepts `application/graphql-response+json` gets it, and a response without
 `data` (a request error: execution never began) comes with a 4xx or 5xx status; any other
 client gets `application/json` and 200, as before that media type existed. Either way a request
-error leaves `data` out, as the GraphQL spec says; `data: null` means execution failed.
+error leaves `data` out, as the GraphQL spec says; `data: null` means execution failed. Under
+either media type a database that cannot answer is 503 with `Retry-After`, and a failure before
+any operation ran (while the request's context was built) is 500.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from typing import Any, Generic, TypeVar
 import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -28,24 +32,52 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from graphql_api.engine.masking import mask_failure
+from graphql_api.engine.unavailable import RETRY_AFTER_S, SERVICE_UNAVAILABLE
+
 ContextType = TypeVar("ContextType")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 # Without `data`, the status a response gets under GRAPHQL_RESPONSE from its errors' codes
 # (the highest wins); any other code is the client's fault: 400.
-_STATUS_BY_CODE = {"INTERNAL_SERVER_ERROR": 500}
+_STATUS_BY_CODE = {"INTERNAL_SERVER_ERROR": 500, SERVICE_UNAVAILABLE: 503}
 
 
 class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
     """POST JSON, or GET for queries only (Strawberry refuses mutations over GET); no batching.
 
     `ide_page` is the HTML served to a browser's GET, in place of Strawberry's template (whose
-    scripts come from a public CDN); `None` serves no IDE.
+    scripts come from a public CDN); `None` serves no IDE. A result with a `SERVICE_UNAVAILABLE`
+    error is 503 with `Retry-After`, whatever the media type.
     """
 
     def __init__(self, schema: BaseSchema, *, ide_page: str | None, **options: Any) -> None:
         super().__init__(schema, graphql_ide="graphiql" if ide_page else None, **options)
         self.ide_page = ide_page
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Strawberry's own, except that an exception escaping the request (raised while its
+        context is built: the session lookup, the catalogue) is masked like a resolver's: a
+        GraphQL error, never Starlette's plain-text 500 with a traceback in the log for a
+        database outage."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:
+            response = PlainTextResponse(exc.reason, status_code=exc.status_code)
+        except Exception as exc:
+            response = await self._failure_response(request, exc)
+        await response(scope, receive, send)
+
+    async def _failure_response(self, request: Request, exc: Exception) -> Response:
+        """No operation ran: no `data`, and 500 (503 for the database) whatever the media type."""
+        body: GraphQLHTTPResponse = {"errors": [mask_failure(exc).formatted]}
+        sub_response = await self.get_sub_response(request)
+        sub_response.status_code = 500
+        return self.create_response(body, sub_response)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         assert self.ide_page is not None, "Strawberry renders an IDE only when one is set"
@@ -111,7 +143,7 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
             if isinstance(response_data, dict) and "data" not in response_data:
                 response.status_code = _status_without_data(response_data)
-        return response
+        return _unavailable_is_503(response_data, response)
 
     def encode_json(self, data: Any) -> bytes:
         return orjson.dumps(data)
@@ -170,3 +202,19 @@ def _quality(parameters: list[str]) -> float:
             except ValueError:
                 return 0.0
     return 1.0
+
+
+def _unavailable_is_503(
+    response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], response: Response
+) -> Response:
+    results = response_data if isinstance(response_data, list) else [response_data]
+    codes = {
+        (error.get("extensions") or {}).get("code")
+        for result in results
+        for error in result.get("errors") or ()
+        if isinstance(error, dict)
+    }
+    if SERVICE_UNAVAILABLE in codes:
+        response.status_code = 503
+        response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response

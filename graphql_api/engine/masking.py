@@ -1,7 +1,9 @@
 """Every error a client sees carries `extensions.code`; unexpected ones are masked and logged.
 
 Anything raised in a resolver that is not a coded error (`engine.errors`) is unexpected: the
-client sees "Internal server error" and `extensions.requestId`, the log gets the traceback.
+client sees "Internal server error" and `extensions.requestId`, the log gets the traceback. A
+database that cannot answer now is the exception: `SERVICE_UNAVAILABLE` (`engine.unavailable`),
+logged in one line, since an outage would otherwise fill the log with identical tracebacks.
 Errors of the request itself are coded where they arise when that place is ours (validation,
 `engine.extensions`), and here otherwise (parsing, the variables' values).
 """
@@ -18,6 +20,11 @@ from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
 from graphql_api.engine.errors import CodedError, code_of, with_code
+from graphql_api.engine.unavailable import (
+    SERVICE_UNAVAILABLE,
+    SERVICE_UNAVAILABLE_MESSAGE,
+    is_database_unavailable,
+)
 
 log = logging.getLogger("graphql_api.errors")
 
@@ -92,29 +99,46 @@ def _client_error(error: GraphQLError) -> GraphQLError:
     return _masked(error)
 
 
+def mask_failure(exc: Exception) -> GraphQLError:
+    """An exception raised outside any operation (while the request's context is built, say),
+    masked as if a resolver had raised it."""
+    return _masked(GraphQLError(str(exc), original_error=exc))
+
+
 def _masked(error: GraphQLError) -> GraphQLError:
-    if _is_bad_value(error):
-        log.info("bad input value in %s: %s", _path_of(error), error.original_error)
-        return GraphQLError(
-            message="An input value cannot be stored (text with a NUL character)",
-            nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
-            path=error.path,
-            extensions={"code": "BAD_USER_INPUT"},
-        )
     request_id = current_request_id.get()
+    where = _path_of(error) or "the request context"
+    if is_database_unavailable(error.original_error):
+        log.warning(
+            "database unavailable in %s (request %s): %s", where, request_id, error.original_error
+        )
+        return _replaced(
+            error,
+            SERVICE_UNAVAILABLE_MESSAGE,
+            {"code": SERVICE_UNAVAILABLE, "requestId": request_id},
+        )
+    if _is_bad_value(error):
+        log.info("bad input value in %s: %s", where, error.original_error)
+        return _replaced(
+            error,
+            "An input value cannot be stored (text with a NUL character)",
+            {"code": "BAD_USER_INPUT"},
+        )
     log.error(
-        "unexpected error in %s (request %s)",
-        _path_of(error),
-        request_id,
-        exc_info=error.original_error,
+        "unexpected error in %s (request %s)", where, request_id, exc_info=error.original_error
     )
+    return _replaced(
+        error, INTERNAL_ERROR_MESSAGE, {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
+    )
+
+
+def _replaced(error: GraphQLError, message: str, extensions: dict[str, str]) -> GraphQLError:
+    """`error` at the same place in the document and the result, saying something else."""
     return GraphQLError(
-        message=INTERNAL_ERROR_MESSAGE,
+        message=message,
         nodes=error.nodes,
         source=error.source,
         positions=error.positions,
         path=error.path,
-        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        extensions=extensions,
     )

@@ -21,9 +21,14 @@ from graphql_api.engine.extensions import build_extensions
 from graphql_api.engine.input_bounds import unbounded_inputs
 from graphql_api.engine.masking import mask_unexpected
 from graphql_api.engine.scalars import SCALAR_OVERRIDES
+from graphql_api.engine.suggestions import without_suggestions
 
 
 class _Schema(strawberry.Schema):
+    def __init__(self, *args: Any, hide_suggestions: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hide_suggestions = hide_suggestions
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -31,10 +36,12 @@ class _Schema(strawberry.Schema):
 
     async def execute(self, *args: Any, **kwargs: Any) -> StrawberryExecutionResult:
         """An exception that escapes the operation (raised outside any resolver, say while
-        the executor is set up) skips the extensions' hooks; it is masked here as well."""
+        the executor is set up) skips the extensions' hooks; it is masked here as well. Every
+        error passes here, so suggestions are cut here too."""
         result = await super().execute(*args, **kwargs)
         if result.errors:
-            result.errors = mask_unexpected(result.errors)
+            errors = mask_unexpected(result.errors)
+            result.errors = without_suggestions(errors) if self.hide_suggestions else errors
         return result
 
 
@@ -47,6 +54,7 @@ def build_engine_schema(query: type, mutation: type, settings: Settings) -> stra
         extensions=extensions,
         scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
+        hide_suggestions=settings.is_production,
         execution_context_class=(
             FastPathExecutionContext
             if settings.fast_executor and not any(_hooks_resolve(e) for e in extensions)

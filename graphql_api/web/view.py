@@ -14,7 +14,7 @@ from graphql_api.schema.catalog.snapshot import use_catalog
 from graphql_api.schema.context import Context
 from graphql_api.schema.loaders import Loaders
 from graphql_api.security.authentication import authenticate
-from graphql_api.web.graphiql import graphiql_page
+from graphql_api.web.graphiql import CONTENT_SECURITY_POLICY, graphiql_page
 
 
 class GraphQLView(GraphQLHTTPView[Context]):
@@ -28,6 +28,12 @@ class GraphQLView(GraphQLHTTPView[Context]):
             multipart_uploads_enabled=False,
         )
         self.settings = settings
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """The page with its Content-Security-Policy (`web.graphiql`)."""
+        page = await super().render_graphql_ide(request)
+        page.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        return page
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

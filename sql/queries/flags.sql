@@ -8,15 +8,22 @@ WHERE l.id = %(listing_id)s::uuid
 FOR UPDATE;
 
 -- name: insert_listing_flag!
--- The viewer's flag on a listing; a repeat keeps the first flag and adds no row.
-INSERT INTO app.listing_flags (listing_id, user_id, reason)
-VALUES (%(listing_id)s::uuid, %(viewer_id)s::uuid, %(reason)s)
+-- The viewer's flag on a listing, counting towards hiding it when the viewer has a verified phone
+-- and an account at least the minimum age; a repeat keeps the first flag and adds no row.
+INSERT INTO app.listing_flags (listing_id, user_id, reason, counts)
+SELECT %(listing_id)s::uuid, u.id, %(reason)s,
+       u.phone_verified_at IS NOT NULL
+       AND u.created_at <= (now() AT TIME ZONE 'UTC')
+                           - make_interval(hours => %(min_account_age_hours)s::int)
+FROM auth.user AS u
+WHERE u.id = %(viewer_id)s::uuid
 ON CONFLICT (listing_id, user_id) DO NOTHING;
 
 -- name: hide_listing_at_flag_threshold!
--- Mark the listing flagged once its distinct flags reach the threshold.
+-- Mark the listing flagged once its flags that count reach the threshold.
 UPDATE app.listings AS l
 SET is_flagged = true
 WHERE l.id = %(listing_id)s::uuid
   AND NOT l.is_flagged
-  AND (SELECT count(*) FROM app.listing_flags AS f WHERE f.listing_id = l.id) >= %(threshold)s::int;
+  AND (SELECT count(*) FROM app.listing_flags AS f WHERE f.listing_id = l.id AND f.counts)
+      >= %(threshold)s::int;

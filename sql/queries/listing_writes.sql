@@ -62,12 +62,29 @@ FROM app.listings AS l
 WHERE l.id = %(id)s::uuid AND l.user_id = %(viewer_id)s::uuid;
 
 -- name: record_listing_view
--- Count one view of a visible listing by anyone but its owner; returns the listing id.
+-- Count a view of a visible listing by anyone but its owner, once per viewer key a day (UTC);
+-- returns the listing id when the view counted. Deletes the listing's views of earlier days.
+WITH listing AS (
+  SELECT l.id
+  FROM app.listings AS l
+  WHERE l.id = %(id)s::uuid
+    AND l.user_id IS DISTINCT FROM %(viewer_id)s::uuid
+    AND app.listing_is_visible(l.is_active, l.is_flagged, l.expires_at)
+), earlier_days AS (
+  DELETE FROM app.listing_views AS v
+  USING listing
+  WHERE v.listing_id = listing.id AND v.day < (now() AT TIME ZONE 'UTC')::date
+), first_today AS (
+  INSERT INTO app.listing_views (listing_id, day, viewer_key)
+  SELECT listing.id, (now() AT TIME ZONE 'UTC')::date, %(viewer_key)s::bytea
+  FROM listing
+  ON CONFLICT (listing_id, day, viewer_key) DO NOTHING
+  RETURNING listing_id
+)
 UPDATE app.listings AS l
 SET view_count = l.view_count + 1
-WHERE l.id = %(id)s::uuid
-  AND l.user_id IS DISTINCT FROM %(viewer_id)s::uuid
-  AND app.listing_is_visible(l.is_active, l.is_flagged, l.expires_at)
+FROM first_today
+WHERE l.id = first_today.listing_id
 RETURNING l.id;
 
 -- name: lock_owned_listing

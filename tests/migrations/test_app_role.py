@@ -55,6 +55,7 @@ EXPECTED_TABLE_GRANTS = sorted(
     + [("app.listing_images", p) for p in _CRUD]
     + [("app.favorites", p) for p in ("DELETE", "INSERT", "SELECT")]
     + [("app.listing_flags", p) for p in ("INSERT", "SELECT")]
+    + [("app.listing_views", p) for p in ("DELETE", "INSERT", "SELECT")]
 )
 EXPECTED_DEFAULT_GRANTS = sorted(
     [("master", "r", "SELECT")]

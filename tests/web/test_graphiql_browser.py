@@ -37,7 +37,8 @@ ARTIFACTS = PROJECT_ROOT / ".ci" / "artifacts"
 LISTINGS = "{ listings(first: 3) { nodes { title price } } }"
 ME = "{ me { email } }"
 LOG_IN = (
-    'mutation { logIn(input: {email: "%s", password: "%s"}) { viewer { email } errors { code } } }'
+    'mutation { logIn(input: {email: "%s", password: "%s", session: COOKIE}) '
+    "{ viewer { email } token errors { code } } }"
 )
 
 
@@ -65,6 +66,7 @@ class Offline:
 
     page: Page
     refused: list[str]
+    csp_violations: list[str]
 
 
 @pytest.fixture
@@ -80,7 +82,17 @@ def offline(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Offlin
             route.abort()
 
     context.route("**/*", only_local)
-    offline = Offline(context.new_page(), refused)
+    page = context.new_page()
+    csp_violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    offline = Offline(page, refused, csp_violations)
     try:
         yield offline
     finally:
@@ -134,6 +146,8 @@ def test_graphiql_loads_runs_a_typed_query_and_opens_the_docs_offline(
     docs.get_by_text("Query", exact=True).click()
     expect(docs.get_by_text("listings", exact=True)).to_be_visible()
     assert offline.refused == []
+    # and the page's Content-Security-Policy refused nothing it needs
+    assert offline.csp_violations == []
 
 
 def test_a_cookie_log_in_in_graphiql_signs_the_page_in(
@@ -148,7 +162,8 @@ def test_a_cookie_log_in_in_graphiql_signs_the_page_in(
     # when the user logs in from GraphiQL (no token in any header: only the cookie remains)
     logged_in = run_typed(page, LOG_IN % (user.email, user.password), answer_with="logIn")
 
-    # then `me` is the user
+    # then `me` is the user, and the page's scripts never saw the token
     assert '"errors": []' in logged_in, logged_in
+    assert '"token": null' in logged_in, logged_in
     assert user.email in run_typed(page, ME, answer_with="me")
     assert offline.refused == []

@@ -15,7 +15,7 @@ from uuid import UUID
 from graphql_api.config import Settings
 from graphql_api.data.queries import query
 from graphql_api.data.rows import execute, fetch_one
-from graphql_api.schema.accounts.new_session import issue_session
+from graphql_api.schema.accounts.new_session import check_delivery, issue_session
 from graphql_api.schema.accounts.queries import fetch_viewer
 from graphql_api.schema.accounts.types import (
     AuthError,
@@ -54,6 +54,7 @@ def login_limits(settings: Settings) -> tuple[Limit, Limit]:
 
 
 async def log_in(info: Info, given: LogInInput) -> AuthPayload:
+    check_delivery(info, given.session)
     context = info.context
     email = given.email.strip().lower()
     account_limit, ip_limit = login_limits(context.settings)
@@ -83,6 +84,6 @@ async def log_in(info: Info, given: LogInInput) -> AuthPayload:
             await execute(
                 conn, UPDATE_USER_PASSWORD_HASH, {"id": credentials.id, "password_hash": new_hash}
             )
-        token = await issue_session(info, conn, credentials.id)
+        token = await issue_session(info, conn, credentials.id, given.session)
         viewer = await fetch_viewer(conn, credentials.id)
     return AuthPayload(viewer=viewer, token=token)

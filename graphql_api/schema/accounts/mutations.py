@@ -46,8 +46,9 @@ async def _log_out_everywhere(info: Info) -> LogOutPayload:
 class AccountMutations:
     @strawberry.mutation(
         description=(
-            "Create an account and sign in; the token is returned once and set as cookie. "
-            "Attempts are limited per client address per hour (RATE_LIMITED)."
+            "Create an account and sign in: the session as a token returned once, or as the "
+            "session cookie (`input.session`). Attempts are limited per client address per hour "
+            "(RATE_LIMITED)."
         )
     )
     async def sign_up(self, info: Info, input: SignUpInput) -> AuthPayload:
@@ -55,8 +56,9 @@ class AccountMutations:
 
     @strawberry.mutation(
         description=(
-            "Sign in with email and password; every log-in issues a new token. After 10 failed "
-            "attempts within 15 minutes an account is refused with RATE_LIMITED for a while."
+            "Sign in with email and password; every log-in issues a new session, as a token or "
+            "as the session cookie (`input.session`). After 10 failed attempts within 15 minutes "
+            "an account is refused with RATE_LIMITED for a while."
         )
     )
     async def log_in(self, info: Info, input: LogInInput) -> AuthPayload:

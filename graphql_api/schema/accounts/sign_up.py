@@ -16,7 +16,7 @@ import psycopg.errors
 from graphql_api.config import Settings
 from graphql_api.data.queries import query
 from graphql_api.data.rows import fetch_one
-from graphql_api.schema.accounts.new_session import issue_session
+from graphql_api.schema.accounts.new_session import check_delivery, issue_session
 from graphql_api.schema.accounts.rows import ViewerRow
 from graphql_api.schema.accounts.types import (
     AuthError,
@@ -62,6 +62,7 @@ def signup_limit(settings: Settings) -> Limit:
 
 
 async def sign_up(info: Info, given: SignUpInput) -> AuthPayload:
+    check_delivery(info, given.session)
     context = info.context
     async with context.pool.connection() as conn:
         decision = await rate_limits.hit(
@@ -97,7 +98,7 @@ async def sign_up(info: Info, given: SignUpInput) -> AuthPayload:
             async with conn.transaction():
                 row = await fetch_one(conn, INSERT_USER, ViewerRow, params)
                 assert row is not None, "INSERT ... RETURNING returns the row"
-                token = await issue_session(info, conn, row.id)
+                token = await issue_session(info, conn, row.id, given.session)
         except psycopg.errors.UniqueViolation as exc:  # lost a race with a concurrent sign-up
             raise Refused(_taken_error(exc)) from exc
     return AuthPayload(viewer=Viewer.from_row(row), token=token)

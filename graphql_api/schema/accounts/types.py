@@ -58,6 +58,28 @@ class AuthErrorCode(enum.Enum):
             "Too many failed log-ins, or sign-ups from one address, lately; try again later."
         ),
     )
+    UNTRUSTED_ORIGIN = strawberry.enum_value(
+        "UNTRUSTED_ORIGIN",
+        description=(
+            "The session cookie is not set for a request from this origin (see `CORS_ORIGINS`); "
+            "ask for a TOKEN."
+        ),
+    )
+
+
+@strawberry.enum(description="How signUp and logIn hand over the new session.")
+class SessionDelivery(enum.Enum):
+    TOKEN = strawberry.enum_value(
+        "TOKEN",
+        description="In the payload's `token`, for `Authorization: Bearer`; no cookie is set.",
+    )
+    COOKIE = strawberry.enum_value(
+        "COOKIE",
+        description=(
+            "As the HttpOnly `session` cookie only, for browsers: page scripts never see the "
+            "token (the payload's `token` is null)."
+        ),
+    )
 
 
 @strawberry.type(description="An expected failure of an account mutation.")
@@ -129,8 +151,9 @@ class AuthPayload:
     token: str | None = strawberry.field(
         default=None,
         description=(
-            "The session token, shown once: send it as `Authorization: Bearer <token>`. "
-            "Browsers may instead rely on the HttpOnly `session` cookie set with this response."
+            "The session token, shown once, with `session: TOKEN`: send it as "
+            "`Authorization: Bearer <token>`. Null with `session: COOKIE`, whose session is the "
+            "HttpOnly `session` cookie set with this response."
         ),
     )
     errors: list[AuthError] = strawberry.field(
@@ -158,9 +181,15 @@ class SignUpInput:
     username: str = bounded(
         "3 to 30 of a-z, 0-9 and _; upper case is lowered.", max_length=MAX_USERNAME_SENT
     )
+    session: SessionDelivery = strawberry.field(
+        default=SessionDelivery.TOKEN, description="How to hand over the new session."
+    )
 
 
 @strawberry.input(description="Credentials of an existing account.")
 class LogInInput:
     email: str = bounded("Email address, any letter case.", max_length=MAX_EMAIL_SENT)
     password: str = bounded("The account's password.", max_length=MAX_PASSWORD_SENT)
+    session: SessionDelivery = strawberry.field(
+        default=SessionDelivery.TOKEN, description="How to hand over the new session."
+    )

@@ -1,4 +1,8 @@
-"""Flagging: one flag per user per listing; enough distinct flags hide the listing.
+"""Flagging: one flag per user per listing; enough distinct flags that count hide the listing.
+
+Anyone signed in may flag, but only a flag from an account with a verified phone and at least
+`FLAG_MIN_ACCOUNT_AGE_HOURS` old counts towards hiding (decided as it is raised, kept with it):
+a handful of fresh accounts cannot hide a listing at once.
 
 The listing row is locked first, so concurrent flags are counted one after another and the
 threshold check always sees every committed flag; the flag and the hiding commit together.
@@ -13,6 +17,7 @@ from uuid import UUID
 import psycopg
 import strawberry
 
+from graphql_api.config import Settings
 from graphql_api.data.queries import query
 from graphql_api.data.rows import execute, fetch_value
 from graphql_api.schema.common.refusals import payload_or_refusal
@@ -55,7 +60,7 @@ async def _flag_in_transaction(
     viewer_id: UUID,
     listing_id: UUID,
     reason: FlagReason,
-    threshold: int,
+    settings: Settings,
 ) -> None:
     params = {"listing_id": listing_id, "viewer_id": viewer_id}
     async with conn.transaction():
@@ -66,8 +71,14 @@ async def _flag_in_transaction(
             raise ListingError.refuse(
                 ListingErrorCode.CANNOT_FLAG_OWN_LISTING, "You cannot flag your own listing.", "id"
             )
-        await execute(conn, INSERT_LISTING_FLAG, {**params, "reason": reason.value})
-        await execute(conn, HIDE_LISTING_AT_FLAG_THRESHOLD, {**params, "threshold": threshold})
+        flag = {
+            **params,
+            "reason": reason.value,
+            "min_account_age_hours": settings.flag_min_account_age_hours,
+        }
+        await execute(conn, INSERT_LISTING_FLAG, flag)
+        threshold = {**params, "threshold": settings.flag_threshold}
+        await execute(conn, HIDE_LISTING_AT_FLAG_THRESHOLD, threshold)
 
 
 async def _flag(info: Info, id: str, reason: FlagReason) -> FlagListingPayload:
@@ -76,7 +87,7 @@ async def _flag(info: Info, id: str, reason: FlagReason) -> FlagListingPayload:
     settings = info.context.settings
     async with info.context.pool.connection() as conn:
         await limit_rate(conn, FLAGS_BUCKET, viewer_id, settings.flags_per_hour)
-        await _flag_in_transaction(conn, viewer_id, listing_id, reason, settings.flag_threshold)
+        await _flag_in_transaction(conn, viewer_id, listing_id, reason, settings)
     return FlagListingPayload(listing=await reread_listing(info, listing_id))
 
 
@@ -85,7 +96,8 @@ class FlagMutations:
     @strawberry.mutation(
         description=(
             "Report a listing (not your own); flagging it again changes nothing. Enough "
-            "distinct flags hide it from everyone but its owner."
+            "distinct flags hide it from everyone but its owner; only flags from accounts with "
+            "a verified phone, old enough, count."
         )
     )
     async def flag_listing(

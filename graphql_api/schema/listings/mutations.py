@@ -18,6 +18,7 @@ import strawberry
 
 from graphql_api.data.queries import query
 from graphql_api.data.rows import execute, fetch_value
+from graphql_api.schema.common.client_address import client_address
 from graphql_api.schema.common.refusals import payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.dataloaders import forget_listing
@@ -47,6 +48,7 @@ from graphql_api.schema.listings.writes import (
     require_verified_phone,
     writer_of,
 )
+from graphql_api.security.viewer_keys import viewer_key
 
 CATEGORY_IS_LEAF = query("category_is_leaf")
 LOCATION_EXISTS = query("location_exists")
@@ -233,10 +235,12 @@ async def _renew(info: Info, id: str) -> ListingPayload:
 
 
 async def _record_view(info: Info, id: str) -> RecordListingViewPayload:
-    """Counts one view unless the viewer owns the listing; hidden listings are NOT_FOUND."""
+    """Counts a view once per viewer a day, never the owner's; hidden listings are NOT_FOUND."""
     listing_id = id_arg(id)
-    async with info.context.pool.connection() as conn:
-        params = {"id": listing_id, "viewer_id": info.context.viewer_id}
+    context = info.context
+    key = viewer_key(context.settings.secret_key_bytes, context.viewer_id, client_address(info))
+    async with context.pool.connection() as conn:
+        params = {"id": listing_id, "viewer_id": context.viewer_id, "viewer_key": key}
         await fetch_value(conn, RECORD_LISTING_VIEW, params)
     return RecordListingViewPayload(listing=await reload_listing(info, listing_id))
 
@@ -268,6 +272,11 @@ class ListingMutations:
     async def renew_listing(self, info: Info, id: ListingId) -> ListingPayload:
         return await payload_or_refusal(ListingPayload, _renew(info, id))
 
-    @strawberry.mutation(description="Count a view of a listing; its owner's views do not count.")
+    @strawberry.mutation(
+        description=(
+            "Count a view of a listing: once per viewer (user, or client address when "
+            "anonymous) a day; its owner's views do not count."
+        )
+    )
     async def record_listing_view(self, info: Info, id: ListingId) -> RecordListingViewPayload:
         return await payload_or_refusal(RecordListingViewPayload, _record_view(info, id))

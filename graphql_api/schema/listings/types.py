@@ -128,7 +128,15 @@ class Listing:
     )
     is_price_negotiable: bool = strawberry.field(description="Whether the seller takes offers.")
     is_active: bool = strawberry.field(description="False once sold or taken down.")
-    view_count: int = strawberry.field(description="How often the listing was viewed.")
+    hidden_by_flags: bool = strawberry.field(
+        description=(
+            "True once flags have hidden the listing from everyone but its owner (so only its "
+            "owner ever sees it true)."
+        )
+    )
+    view_count: int = strawberry.field(
+        description="Views counted: once per viewer a day, never the owner's."
+    )
     created_at: datetime = strawberry.field(description="When the listing was posted.")
     updated_at: datetime = strawberry.field(description="When the listing last changed.")
     expires_at: datetime | None = strawberry.field(
@@ -152,6 +160,7 @@ class Listing:
             price=row.price,
             is_price_negotiable=row.is_price_negotiable,
             is_active=row.is_active,
+            hidden_by_flags=row.is_flagged,
             view_count=row.view_count,
             created_at=row.created_at,
             updated_at=row.updated_at,

@@ -14,7 +14,7 @@ from tests.users import SignedInUser
 
 LISTING_FIELDS = """
 fragment ListingFields on Listing {
-  id title description price isPriceNegotiable contactEmail contactPhone isActive
+  id title description price isPriceNegotiable contactEmail contactPhone isActive hiddenByFlags
   viewCount createdAt updatedAt expiresAt isFavorited favoriteCount
   seller { id }
   images { id imageUrl displayOrder }
