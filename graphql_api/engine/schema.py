@@ -16,8 +16,9 @@ from strawberry.types import ExecutionContext
 from strawberry.types import ExecutionResult as StrawberryExecutionResult
 
 from graphql_api.config import Settings
+from graphql_api.engine.cost import check_list_bounds
 from graphql_api.engine.execution import FastPathExecutionContext
-from graphql_api.engine.extensions import build_extensions
+from graphql_api.engine.extensions import build_extensions, query_cost_limit
 from graphql_api.engine.masking import mask_unexpected
 from graphql_api.engine.scalars import SCALAR_OVERRIDES
 
@@ -38,8 +39,10 @@ class _Schema(strawberry.Schema):
 
 
 def build_engine_schema(query: type, mutation: type, settings: Settings) -> strawberry.Schema:
-    extensions = build_extensions(settings)
-    return _Schema(
+    """The schema with this server's extensions, the query cost limit among them: a list field
+    with no bound for the cost to count stops the server here, at start."""
+    extensions = [*build_extensions(settings), query_cost_limit(settings.max_query_cost)]
+    schema = _Schema(
         query=query,
         mutation=mutation,
         extensions=extensions,
@@ -51,6 +54,10 @@ def build_engine_schema(query: type, mutation: type, settings: Settings) -> stra
             else None
         ),
     )
+    unbounded = check_list_bounds(schema._schema)
+    if unbounded:
+        raise TypeError(f"lists without a bound (see engine.cost.most_items): {unbounded}")
+    return schema
 
 
 def _hooks_resolve(extension: type[SchemaExtension]) -> bool:

@@ -24,6 +24,7 @@ class GraphQLView(GraphQLHTTPView[Context]):
             graphql_ide=None if settings.is_production else "graphiql",
             allow_queries_via_get=True,
             multipart_uploads_enabled=False,
+            max_response_bytes=settings.max_response_bytes,
         )
         self.settings = settings
 

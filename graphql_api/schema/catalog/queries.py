@@ -7,13 +7,21 @@ import strawberry
 
 from graphql_api.engine.execution import context_only
 from graphql_api.schema.catalog.snapshot import catalog_of
-from graphql_api.schema.catalog.types import Category, Location
+from graphql_api.schema.catalog.types import (
+    LOCATIONS_BOUND,
+    TOP_CATEGORIES_BOUND,
+    Category,
+    Location,
+)
 from graphql_api.schema.context import Info
 
 
 @strawberry.type
 class CatalogQueries:
-    @strawberry.field(description="Top-level categories by name; subcategories through `children`.")
+    @strawberry.field(
+        description="Top-level categories by name; subcategories through `children`.",
+        metadata=TOP_CATEGORIES_BOUND,
+    )
     @context_only
     def categories(self, info: Info) -> list[Category]:
         return catalog_of(info.context).children.get(None, [])
@@ -22,7 +30,10 @@ class CatalogQueries:
     def category(self, info: Info, slug: str) -> Category | None:
         return catalog_of(info.context).categories_by_slug.get(slug)
 
-    @strawberry.field(description="All locations, or those of one state, by state then city.")
+    @strawberry.field(
+        description="All locations, or those of one state, by state then city.",
+        metadata=LOCATIONS_BOUND,
+    )
     @context_only
     def locations(self, info: Info, state: str | None = None) -> list[Location]:
         return catalog_of(info.context).locations_by_state.get(state, [])

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import strawberry
 
+from graphql_api.schema.common.refusals import ERRORS_BOUND
 from graphql_api.schema.listings.errors import ListingError
 from graphql_api.schema.listings.types import Listing
 
@@ -73,7 +74,9 @@ class ListingPayload:
         default=None, description="The listing after the write."
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the write was refused."
+        default_factory=list,
+        description="Why the write was refused.",
+        metadata=ERRORS_BOUND,
     )
 
 
@@ -83,7 +86,9 @@ class DeleteListingPayload:
         default=None, description="Id of the deleted listing."
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the delete was refused."
+        default_factory=list,
+        description="Why the delete was refused.",
+        metadata=ERRORS_BOUND,
     )
 
 
@@ -94,5 +99,7 @@ class RecordListingViewPayload:
         description="The listing with its view count (the owner's own views do not count).",
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the view was refused."
+        default_factory=list,
+        description="Why the view was refused.",
+        metadata=ERRORS_BOUND,
     )

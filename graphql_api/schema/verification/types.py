@@ -8,7 +8,7 @@ from datetime import datetime
 import strawberry
 
 from graphql_api.schema.accounts.types import Viewer
-from graphql_api.schema.common.refusals import PayloadError
+from graphql_api.schema.common.refusals import ERRORS_BOUND, PayloadError
 
 
 @strawberry.enum(description="Why a phone verification mutation did not do what was asked.")
@@ -76,7 +76,9 @@ class RequestPhoneVerificationPayload:
         description="Seconds before another code may be requested for this number or account.",
     )
     errors: list[VerificationError] = strawberry.field(
-        default_factory=list, description="Expected failures; empty on success."
+        default_factory=list,
+        description="Expected failures; empty on success.",
+        metadata=ERRORS_BOUND,
     )
 
 
@@ -89,5 +91,7 @@ class VerifyPhonePayload:
         default=None, description="Attempts left for this code after a wrong one."
     )
     errors: list[VerificationError] = strawberry.field(
-        default_factory=list, description="Expected failures; empty on success."
+        default_factory=list,
+        description="Expected failures; empty on success.",
+        metadata=ERRORS_BOUND,
     )
