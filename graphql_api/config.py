@@ -120,6 +120,16 @@ class Settings:
     max_query_depth: int = setting("MAX_QUERY_DEPTH", 10, "Deeper queries are refused.")
     max_aliases: int = setting("MAX_ALIASES", 30, "Queries with more aliases are refused.")
     max_tokens: int = setting("MAX_TOKENS", 2000, "Documents with more tokens are refused.")
+    max_query_cost: int = setting(
+        "MAX_QUERY_COST",
+        10_000,
+        "Operations that cost more are refused before they run (see Query cost).",
+    )
+    max_response_bytes: int = setting(
+        "MAX_RESPONSE_BYTES",
+        10_000_000,
+        "A larger response is replaced by a `RESPONSE_TOO_LARGE` error (see Query cost).",
+    )
     cors_origins: tuple[str, ...] = setting(
         "CORS_ORIGINS",
         (),

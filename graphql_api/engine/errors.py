@@ -43,3 +43,27 @@ def with_code(error: GraphQLError, code: str) -> GraphQLError:
         original_error=error.original_error,
         extensions={**(error.extensions or {}), "code": code},
     )
+
+
+class QueryTooComplex(CodedError):
+    """The operation's cost (`engine.cost`) is over the limit: refused before it runs."""
+
+    code = "QUERY_TOO_COMPLEX"
+
+    def __init__(self, cost: int, limit: int) -> None:
+        super().__init__(
+            f"The query costs {cost}, more than the limit of {limit}: ask for smaller pages "
+            "or fewer nested lists"
+        )
+
+
+class ResponseTooLarge(CodedError):
+    """The encoded response is over the limit: sent instead of it."""
+
+    code = "RESPONSE_TOO_LARGE"
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"The response has {size} bytes, more than the limit of {limit}: ask for fewer "
+            "fields or smaller pages"
+        )

@@ -19,7 +19,8 @@ selection set runs is then compiled into a `_Program` (the steps of its fields, 
 coerced and sub-selections collected), so the 50 listings of a page, or their 200 images, share
 one program instead of repeating those decisions for every object. When no variable can change
 the compiled form (see `_compiles_alike`), programs are shared by every execution of the same
-document; otherwise they are compiled once per execution.
+document (of the documents run lately: `_shared_operations` is bounded); otherwise they are
+compiled once per execution.
 
 Everything else, and any case out of the ordinary (a null where the schema forbids one, a
 resolver that answers with an awaitable, an exception), takes graphql-core's normal path, which
@@ -57,6 +58,9 @@ from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cance
 from graphql.type.scalars import serialize_boolean, serialize_id, serialize_string
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
+
+from graphql_api.engine.documents import document_bytes
+from graphql_api.engine.lru import LRUCache
 
 Resolver = TypeVar("Resolver", bound=Callable[..., Any])
 Result = TypeVar("Result")
@@ -224,33 +228,50 @@ class _Program:
     steps: list[_Step]
 
 
-# Programs of operations that compile alike every time (see `_compiles_alike`), shared by all
-# executions: keyed by the object type and the field nodes of each response key, which the
-# programs' own steps keep alive, so the ids cannot be reused while an entry exists.
-_SHARED_PROGRAMS_LIMIT = 4096
-_shared_programs: dict[tuple[Any, ...], _Program] = {}
-_alike_operations: dict[int, tuple[OperationDefinitionNode, bool]] = {}
+@dataclasses.dataclass(slots=True)
+class _SharedOperation:
+    """What every execution of one operation shares: whether it compiles alike every time
+    (see `_compiles_alike`) and, if so, its programs, keyed by the object type and the field
+    nodes of each response key (the operation keeps the nodes alive, so their ids cannot be
+    reused while the entry exists)."""
+
+    operation: OperationDefinitionNode
+    alike: bool
+    programs: dict[tuple[Any, ...], _Program]
+
+
+# Keyed by the operation node's id (the entry keeps the node alive). An entry keeps its
+# operation and fragments alive, and the tokens from the first of them on (the document's
+# size, or nearly), and its programs take about half as much again.
+_shared_operations: LRUCache[int, _SharedOperation] = LRUCache(1000, 16 * 1024 * 1024)
+
+
+def _shared_operation(
+    operation: OperationDefinitionNode, fragments: dict[str, Any]
+) -> _SharedOperation:
+    shared = _shared_operations.get(id(operation))
+    if shared is None or shared.operation is not operation:
+        shared = _SharedOperation(operation, _compiles_alike(operation, fragments), {})
+        first = min((operation, *fragments.values()), key=_start)
+        _shared_operations.put(id(operation), shared, document_bytes(first.loc) * 3 // 2)
+    return shared
+
+
+def _start(node: Node) -> int:
+    return node.loc.start if node.loc else 0
 
 
 def _compiles_alike(operation: OperationDefinitionNode, fragments: dict[str, Any]) -> bool:
     """Whether every execution of `operation` compiles to the same programs: no variable is
     read below the arguments of its top-level fields, so no `@skip`/`@include` and no
     argument of a nested inline field can differ (a top-level field whose arguments take
-    variables is left to graphql-core, which coerces them for each execution). Decided once
-    per operation node."""
-    known = _alike_operations.get(id(operation))
-    if known is not None and known[0] is operation:
-        return known[1]
-    alike = all(
+    variables is left to graphql-core, which coerces them for each execution)."""
+    return all(
         isinstance(selection, FieldNode)
         and not any(_has_variable(directive) for directive in selection.directives or ())
         and (selection.selection_set is None or not _has_variable(selection.selection_set))
         for selection in operation.selection_set.selections
     ) and not any(_has_variable(fragment) for fragment in fragments.values())
-    if len(_alike_operations) >= _SHARED_PROGRAMS_LIMIT:
-        _alike_operations.clear()
-    _alike_operations[id(operation)] = (operation, alike)
-    return alike
 
 
 def _has_variable(node: Node) -> bool:
@@ -267,13 +288,15 @@ def _has_variable(node: Node) -> bool:
 class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
     _programs: dict[tuple[GraphQLObjectType, int], tuple[GroupedFieldSet, _Program]]
     _context_only_info: _ContextOnlyInfo
+    _shared: _SharedOperation
     _shares_programs: bool
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._programs = {}
         self._context_only_info = _ContextOnlyInfo(self.context_value)
-        self._shares_programs = _compiles_alike(self.operation, self.fragment_definitions)
+        self._shared = _shared_operation(self.operation, self.fragment_definitions)
+        self._shares_programs = self._shared.alike
 
     def execute_fields(
         self,
@@ -332,12 +355,10 @@ class FastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 for name, details in fields.items()
             ),
         )
-        program = _shared_programs.get(key)
+        programs = self._shared.programs
+        program = programs.get(key)
         if program is None:
-            program = self._compile(object_type, fields)
-            if len(_shared_programs) >= _SHARED_PROGRAMS_LIMIT:
-                _shared_programs.clear()
-            _shared_programs[key] = program
+            program = programs[key] = self._compile(object_type, fields)
         return program
 
     def _compile(self, object_type: GraphQLObjectType, fields: GroupedFieldSet) -> _Program:

@@ -1,89 +1,73 @@
-"""Schema extensions: abuse limits, caches, and the masking of unexpected errors.
+"""Schema extensions: abuse limits, the query cost, the document cache, and the masking of
+unexpected errors.
 
 Strawberry shares an extension *instance* between concurrent requests, so configured ones are
 handed over as classes (subclasses with the configured value bound) and built per request.
 The depth and alias rules are built once, not per request as `QueryDepthLimiter` and
-`MaxAliasesLimiter` would: the validation cache is keyed by the rule classes, and a fresh class
+`MaxAliasesLimiter` would: validation results are cached per rule classes, and a fresh class
 per request made every lookup a miss, and validation then dominated a small query's time.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections import OrderedDict
 from collections.abc import Iterator
+from typing import Any
 
-from graphql import DocumentNode, GraphQLError, GraphQLSchema
-from graphql.validation import (
-    ASTValidationRule,
-    NoSchemaIntrospectionCustomRule,
-    ValidationContext,
-)
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxTokensLimiter,
-    ParserCache,
-    SchemaExtension,
-)
+from graphql import FragmentDefinitionNode, get_operation_ast
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule, ValidationContext
+from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
-from strawberry.schema.schema import validate_document
 
 from graphql_api.config import Settings
-from graphql_api.engine.errors import code_of, with_code
-from graphql_api.engine.input_bounds import DocumentBounds
+from graphql_api.engine.cost import query_cost
+from graphql_api.engine.documents import CachedDocuments
+from graphql_api.engine.errors import QueryTooComplex, with_code
 from graphql_api.engine.masking import MaskUnexpectedErrors
 
-_CACHE_SIZE = 512
 
+class QueryCostLimit(SchemaExtension):
+    """Refuses an operation whose cost (`engine.cost`) is over `limit` before it runs, and
+    reports the cost in the response's `extensions.cost`.
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Validation:
-    document: DocumentNode
-    errors: list[GraphQLError]
-    bounds: DocumentBounds | None  # None when the document is invalid
-
-
-_validated: OrderedDict[tuple[int, int, tuple[type[ASTValidationRule], ...]], _Validation] = (
-    OrderedDict()
-)
-
-
-class ValidationByDocument(SchemaExtension):
-    """Validation results per parsed document, the last `_CACHE_SIZE` documents, and the
-    lengths of each request's variables (`engine.input_bounds`).
-
-    Strawberry's `ValidationCache` keys an `lru_cache` by the document itself, whose hash walks
-    the whole syntax tree on every request, a visible share of a listing detail request.
-    The parser cache hands out one document object per query text, so the document's identity
-    is the key here; each entry keeps its document alive, so that identity cannot be reused.
-    A validation error whose rule gave it no code gets `GRAPHQL_VALIDATION_FAILED`.
-    A valid document's entry also holds where its variables go, so a request only measures the
-    values it sends.
+    Runs after `CachedDocuments`, which validates before this hook's turn: a cost is counted
+    for valid documents only (an invalid one may name fields the schema lacks).
     """
+
+    limit: int
+    cost: int | None = None
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         document = context.graphql_document
         assert document is not None, "validation runs after parsing"
-        schema = context.schema._schema
-        rules = tuple(context.validation_rules)
-        key = (id(schema), id(document), rules)
-        cached = _validated.get(key)
-        if cached is None:
-            cached = _validated[key] = _validate(schema, document, rules)
-            if len(_validated) > _CACHE_SIZE:
-                _validated.popitem(last=False)
-        else:
-            _validated.move_to_end(key)
-        context.pre_execution_errors = cached.errors or (
-            cached.bounds.check(context.variables) if cached.bounds is not None else []
-        )
+        operation = get_operation_ast(document, context.operation_name)
+        if operation is not None and context.pre_execution_errors == []:
+            fragments = {
+                definition.name.value: definition
+                for definition in document.definitions
+                if isinstance(definition, FragmentDefinitionNode)
+            }
+            variables = context.variables or {}
+            self.cost = query_cost(context.schema._schema, operation, fragments, variables)
+            if self.cost > self.limit:
+                context.pre_execution_errors = [QueryTooComplex(self.cost, self.limit)]
         yield
 
+    def get_results(self) -> dict[str, Any]:
+        if self.cost is None:
+            return {}
+        return {"cost": {"requested": self.cost, "limit": self.limit}}
 
-def _coded(error: GraphQLError) -> GraphQLError:
-    return error if code_of(error) is not None else with_code(error, "GRAPHQL_VALIDATION_FAILED")
+
+def query_cost_limit(max_cost: int) -> type[SchemaExtension]:
+    """The cost limit as a class (see the module's docstring), for a schema whose lists all
+    have a bound (`engine.cost.check_list_bounds`)."""
+
+    class ConfiguredQueryCostLimit(QueryCostLimit):
+        limit = max_cost
+
+    return ConfiguredQueryCostLimit
 
 
 def _reporting_with_code(rule: type[ASTValidationRule], code: str) -> type[ASTValidationRule]:
@@ -100,16 +84,6 @@ def _reporting_with_code(rule: type[ASTValidationRule], code: str) -> type[ASTVa
                 context.on_error = report  # type: ignore[method-assign]
 
     return CodedRule
-
-
-def _validate(
-    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
-) -> _Validation:
-    errors = validate_document(schema, document, rules)
-    if errors:
-        return _Validation(document, [_coded(error) for error in errors], None)
-    bounds = DocumentBounds.of(schema, document)
-    return _Validation(document, bounds.errors, bounds)
 
 
 def build_extensions(settings: Settings) -> list[type[SchemaExtension]]:
@@ -130,14 +104,9 @@ def build_extensions(settings: Settings) -> list[type[SchemaExtension]]:
         def __init__(self) -> None:
             super().__init__(max_token_count=settings.max_tokens)
 
-    class BoundedParserCache(ParserCache):
-        def __init__(self) -> None:
-            super().__init__(maxsize=_CACHE_SIZE)
-
     return [
         TokenLimit,
-        BoundedParserCache,
         ValidationLimits,
-        ValidationByDocument,
+        CachedDocuments,
         MaskUnexpectedErrors,
     ]

@@ -1,7 +1,7 @@
 """Strawberry's ASGI view as this server runs it: GraphQL over HTTP's media types and status
-codes, orjson, a GraphQL error body for every malformed request, a hook that runs once a
-request's result exists, the IDE page the server gives it, and failures outside any operation
-masked.
+codes, orjson, a GraphQL error body for every malformed request, a limit on the size of a
+response, a hook that runs once a request's result exists, the IDE page the server gives it,
+and failures outside any operation masked.
 
 It overrides `execute_single` and `run`, Strawberry's internal methods, which is why it lives in
 the engine (pinned versions, guarded by tests); the other overrides are the view's hooks for
@@ -17,6 +17,7 @@ any operation ran (while the request's context was built) is 500.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Generic, TypeVar
 
 import orjson
@@ -32,10 +33,12 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
-from graphql_api.engine.masking import mask_failure
+from graphql_api.engine.errors import ResponseTooLarge
+from graphql_api.engine.masking import current_request_id, mask_failure
 from graphql_api.engine.unavailable import RETRY_AFTER_S, SERVICE_UNAVAILABLE
 
 ContextType = TypeVar("ContextType")
+log = logging.getLogger("graphql_api.errors")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 # Without `data`, the status a response gets under GRAPHQL_RESPONSE from its errors' codes
@@ -49,11 +52,23 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
     `ide_page` is the HTML served to a browser's GET, in place of Strawberry's template (whose
     scripts come from a public CDN); `None` serves no IDE. A result with a `SERVICE_UNAVAILABLE`
     error is 503 with `Retry-After`, whatever the media type.
+
+    A response whose JSON passes `max_response_bytes` is replaced by a `RESPONSE_TOO_LARGE`
+    error, whole: a truncated body would not parse. The query cost limit refuses nearly every
+    such query before it runs; this catches the rest (long texts in every row, say).
     """
 
-    def __init__(self, schema: BaseSchema, *, ide_page: str | None, **options: Any) -> None:
+    def __init__(
+        self,
+        schema: BaseSchema,
+        *,
+        ide_page: str | None,
+        max_response_bytes: int,
+        **options: Any,
+    ) -> None:
         super().__init__(schema, graphql_ide="graphiql" if ide_page else None, **options)
         self.ide_page = ide_page
+        self.max_response_bytes = max_response_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Strawberry's own, except that an exception escaping the request (raised while its
@@ -146,7 +161,16 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
         return _unavailable_is_503(response_data, response)
 
     def encode_json(self, data: Any) -> bytes:
-        return orjson.dumps(data)
+        encoded = orjson.dumps(data)
+        if len(encoded) <= self.max_response_bytes:
+            return encoded
+        log.warning(
+            "a response of %d bytes was refused (request %s)",
+            len(encoded),
+            current_request_id.get(),
+        )
+        refusal = ResponseTooLarge(len(encoded), self.max_response_bytes)
+        return orjson.dumps({"data": None, "errors": [refusal.formatted]})
 
     def decode_json(self, data: str | bytes) -> object:
         """A request body (bytes; query parameters arrive as text) must be a JSON object, or a

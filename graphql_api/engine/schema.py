@@ -16,8 +16,9 @@ from strawberry.types import ExecutionContext
 from strawberry.types import ExecutionResult as StrawberryExecutionResult
 
 from graphql_api.config import Settings
+from graphql_api.engine.cost import check_list_bounds
 from graphql_api.engine.execution import FastPathExecutionContext
-from graphql_api.engine.extensions import build_extensions
+from graphql_api.engine.extensions import build_extensions, query_cost_limit
 from graphql_api.engine.input_bounds import unbounded_inputs
 from graphql_api.engine.masking import mask_unexpected
 from graphql_api.engine.scalars import SCALAR_OVERRIDES
@@ -46,8 +47,10 @@ class _Schema(strawberry.Schema):
 
 
 def build_engine_schema(query: type, mutation: type, settings: Settings) -> strawberry.Schema:
-    """The schema; refused when a text input declares no length (`engine.input_bounds`)."""
-    extensions = build_extensions(settings)
+    """The schema with this server's extensions, the query cost limit among them: a list field
+    with no bound for the cost to count stops the server here, at start, as does a text input
+    that declares no length (`engine.input_bounds`)."""
+    extensions = [*build_extensions(settings), query_cost_limit(settings.max_query_cost)]
     schema = _Schema(
         query=query,
         mutation=mutation,
@@ -64,6 +67,9 @@ def build_engine_schema(query: type, mutation: type, settings: Settings) -> stra
     unbounded = unbounded_inputs(schema._schema)
     if unbounded:
         raise TypeError(f"Text inputs without a max_length: {', '.join(unbounded)}")
+    unbounded = check_list_bounds(schema._schema)
+    if unbounded:
+        raise TypeError(f"lists without a bound (see engine.cost.most_items): {unbounded}")
     return schema
 
 

@@ -26,6 +26,7 @@ class GraphQLView(GraphQLHTTPView[Context]):
             ide_page=None if settings.is_production else graphiql_page(),
             allow_queries_via_get=True,
             multipart_uploads_enabled=False,
+            max_response_bytes=settings.max_response_bytes,
         )
         self.settings = settings
 

@@ -9,10 +9,12 @@ from graphql_api.config import Settings
 from tests.client import error_codes, gql
 
 
-def _nested_children(levels: int) -> str:
+def _nested_parents(levels: int) -> str:
+    """Nested `parent` objects: nested `children` lists would multiply the query cost (see
+    test_query_cost.py) far past its limit before the depth limit."""
     selection = "slug"
     for _ in range(levels):
-        selection = f"children {{ {selection} }}"
+        selection = f"parent {{ {selection} }}"
     return f"{{ categories {{ {selection} }} }}"
 
 
@@ -39,10 +41,10 @@ def _has_limit_error(body: dict[str, object]) -> bool:
 def test_depth_at_the_limit_passes_and_one_above_fails(
     http: httpx.Client, settings: Settings
 ) -> None:
-    # `categories { children^n { slug } }` is n + 1 levels deep below the root
-    at_limit = gql(http, _nested_children(settings.max_query_depth - 1))
+    # `categories { parent^n { slug } }` is n + 1 levels deep below the root
+    at_limit = gql(http, _nested_parents(settings.max_query_depth - 1))
     assert not _has_limit_error(at_limit)
-    above = gql(http, _nested_children(settings.max_query_depth))
+    above = gql(http, _nested_parents(settings.max_query_depth))
     assert "exceeds maximum operation depth" in above["errors"][0]["message"]
     assert error_codes(above) == ["QUERY_TOO_DEEP"]
 

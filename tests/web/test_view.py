@@ -82,6 +82,41 @@ def test_production_hides_the_ide_introspection_and_suggestions(
         assert "x-sql-statements" not in client.post("/graphql", json={"query": TREE}).headers
 
 
+RESPONSE_LIMIT = 2_000
+LOCATIONS = "{ locations { city state country slug createdAt } }"
+
+
+@pytest.fixture(scope="module")
+def small_responses_server(settings: Settings, database_url: str) -> Iterator[LiveServer]:
+    limited = dataclasses.replace(settings, max_response_bytes=RESPONSE_LIMIT)
+    server = start_live_server(limited, database_url)
+    yield server
+    server.stop()
+
+
+def test_a_response_over_the_limit_is_replaced_by_an_error(
+    http: httpx.Client, small_responses_server: LiveServer
+) -> None:
+    # given the response that a server without a small limit sends
+    full = http.post("/graphql", json={"query": LOCATIONS})
+    assert len(full.content) > RESPONSE_LIMIT
+    with httpx.Client(base_url=small_responses_server.url) as client:
+        # when a server with the limit answers the same query
+        response = client.post("/graphql", json={"query": LOCATIONS})
+        # then it sends a whole JSON error instead: no data, nothing truncated
+        body = response.json()
+        assert response.status_code == 200
+        assert len(response.content) <= RESPONSE_LIMIT
+        assert body["data"] is None
+        assert error_codes(body) == ["RESPONSE_TOO_LARGE"]
+        assert str(RESPONSE_LIMIT) in body["errors"][0]["message"]
+        # while a response under the limit is sent as it is
+        assert (
+            client.post("/graphql", json={"query": TREE}).content
+            == http.post("/graphql", json={"query": TREE}).content
+        )
+
+
 def test_readiness_is_503_when_the_database_goes_away(
     settings: Settings, make_database: Callable[[], str], admin_url: str
 ) -> None:

@@ -11,7 +11,7 @@ import strawberry
 from graphql_api.data.queries import query
 from graphql_api.engine.input_bounds import bounded
 from graphql_api.schema.accounts.rows import ViewerRow
-from graphql_api.schema.common.refusals import PayloadError
+from graphql_api.schema.common.refusals import ERRORS_BOUND, PayloadError
 from graphql_api.schema.context import Info
 from graphql_api.schema.favorites.queries import favorites_connection
 from graphql_api.schema.listings.inputs import AfterCursor
@@ -157,7 +157,9 @@ class AuthPayload:
         ),
     )
     errors: list[AuthError] = strawberry.field(
-        default_factory=list, description="Expected failures; empty on success."
+        default_factory=list,
+        description="Expected failures; empty on success.",
+        metadata=ERRORS_BOUND,
     )
 
 
@@ -165,7 +167,9 @@ class AuthPayload:
 class LogOutPayload:
     sessions_ended: int = strawberry.field(default=0, description="How many sessions were ended.")
     errors: list[AuthError] = strawberry.field(
-        default_factory=list, description="Expected failures; empty on success."
+        default_factory=list,
+        description="Expected failures; empty on success.",
+        metadata=ERRORS_BOUND,
     )
 
 

@@ -10,7 +10,12 @@ import strawberry
 from graphql_api.engine.execution import context_only
 from graphql_api.engine.input_bounds import bounded_argument
 from graphql_api.schema.catalog.snapshot import catalog_of
-from graphql_api.schema.catalog.types import Category, Location
+from graphql_api.schema.catalog.types import (
+    LOCATIONS_BOUND,
+    TOP_CATEGORIES_BOUND,
+    Category,
+    Location,
+)
 from graphql_api.schema.common.ids import MAX_SLUG_LENGTH
 from graphql_api.schema.context import Info
 
@@ -21,7 +26,10 @@ _Slug = Annotated[str, bounded_argument("The slug to look up.", max_length=MAX_S
 
 @strawberry.type
 class CatalogQueries:
-    @strawberry.field(description="Top-level categories by name; subcategories through `children`.")
+    @strawberry.field(
+        description="Top-level categories by name; subcategories through `children`.",
+        metadata=TOP_CATEGORIES_BOUND,
+    )
     @context_only
     def categories(self, info: Info) -> list[Category]:
         return catalog_of(info.context).children.get(None, [])
@@ -30,7 +38,10 @@ class CatalogQueries:
     def category(self, info: Info, slug: _Slug) -> Category | None:
         return catalog_of(info.context).categories_by_slug.get(slug)
 
-    @strawberry.field(description="All locations, or those of one state, by state then city.")
+    @strawberry.field(
+        description="All locations, or those of one state, by state then city.",
+        metadata=LOCATIONS_BOUND,
+    )
     @context_only
     def locations(
         self,

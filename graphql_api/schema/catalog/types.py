@@ -10,12 +10,21 @@ from uuid import UUID
 
 import strawberry
 
+from graphql_api.engine.cost import most_items
 from graphql_api.engine.execution import context_only
 from graphql_api.schema.catalog.rows import CategoryRow, LocationRow
 from graphql_api.schema.catalog.snapshot import catalog_of
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.pages import ListingScope
 from graphql_api.schema.listings.types import ListingConnection, listings_in_scope
+
+# What the query cost assumes of the catalogue (see engine/cost.py), which multiplies a list's
+# bound into everything selected below it: the seeded tree has six sections of at most 15 leaf
+# subcategories and 60 locations; the bounds leave room for an operator to add some.
+TOP_CATEGORIES_BOUND = most_items(10)
+SUBCATEGORIES_BOUND = most_items(20)
+ANCESTORS_BOUND = most_items(3)
+LOCATIONS_BOUND = most_items(100)
 
 # Category's fields that read the catalogue (declared before `listings`, as in the schema)
 
@@ -58,11 +67,14 @@ class Category:
         resolver=_parent_of, description="The parent category; null for a top-level category."
     )
     children: list[Category] = strawberry.field(
-        resolver=_children_of, description="Direct subcategories, ordered by name."
+        resolver=_children_of,
+        description="Direct subcategories, ordered by name.",
+        metadata=SUBCATEGORIES_BOUND,
     )
     ancestors: list[Category] = strawberry.field(
         resolver=_ancestors_of,
         description="Every ancestor from the root down to the parent (breadcrumbs).",
+        metadata=ANCESTORS_BOUND,
     )
     listings: ListingConnection = strawberry.field(
         resolver=listings_in_scope,

@@ -13,7 +13,13 @@ import enum
 from collections.abc import Awaitable, Callable
 from typing import Any, Self, TypeVar
 
+from graphql_api.engine.cost import most_items
+
 Payload = TypeVar("Payload")
+
+# What the query cost assumes of every payload's `errors` list: one error per input field at
+# most, and one per image URL (12) of a listing.
+ERRORS_BOUND = most_items(25)
 
 
 class Refused(Exception):

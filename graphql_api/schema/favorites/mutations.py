@@ -10,7 +10,7 @@ import strawberry
 
 from graphql_api.data.queries import Query, query
 from graphql_api.data.rows import execute
-from graphql_api.schema.common.refusals import payload_or_refusal
+from graphql_api.schema.common.refusals import ERRORS_BOUND, payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.errors import ListingError
 from graphql_api.schema.listings.inputs import ListingId
@@ -28,7 +28,9 @@ class FavoritePayload:
         description="The listing, with `isFavorited` and `favoriteCount` after the write.",
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the write was refused."
+        default_factory=list,
+        description="Why the write was refused.",
+        metadata=ERRORS_BOUND,
     )
 
 

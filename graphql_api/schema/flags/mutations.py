@@ -20,7 +20,7 @@ import strawberry
 from graphql_api.config import Settings
 from graphql_api.data.queries import query
 from graphql_api.data.rows import execute, fetch_value
-from graphql_api.schema.common.refusals import payload_or_refusal
+from graphql_api.schema.common.refusals import ERRORS_BOUND, payload_or_refusal
 from graphql_api.schema.context import Info
 from graphql_api.schema.listings.errors import ListingError, ListingErrorCode, no_such_listing
 from graphql_api.schema.listings.inputs import ListingId
@@ -51,7 +51,9 @@ class FlagListingPayload:
         default=None, description="The listing; null once enough flags have hidden it."
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the flag was refused."
+        default_factory=list,
+        description="Why the flag was refused.",
+        metadata=ERRORS_BOUND,
     )
 
 

@@ -30,6 +30,11 @@ _SCOPED_PAGES = {
     "location": query("newest_visible_listings_per_location"),
     "seller": query("newest_visible_listings_per_seller"),
 }
+_SCOPED_COUNTS = {
+    "category": query("count_visible_listings_per_category"),
+    "location": query("count_visible_listings_per_location"),
+    "seller": query("count_visible_listings_per_seller"),
+}
 
 
 def user_by_id(loaders: Loaders) -> DataLoader[UUID, UserRow | None]:
@@ -91,16 +96,7 @@ def newest_page_by_scope(loaders: Loaders) -> DataLoader[PageScope, list[Listing
         pages: dict[PageScope, list[ListingRow]] = {}
         async with pool.connection() as conn:
             for (kind, filters, limit), members in groups.items():
-                params: dict[str, Any] = {
-                    name: list(value) if isinstance(value, tuple) else value
-                    for name, value in filters
-                }
-                params["limit"] = limit
-                if kind == "category":
-                    params["scope_keys"] = [s.key for s in members for _ in s.members]
-                    params["scope_members"] = [m for s in members for m in s.members]
-                else:
-                    params["scopes"] = [s.key for s in members]
+                params = {**_scope_params(kind, filters, members), "limit": limit}
                 rows = await fetch_all(conn, _SCOPED_PAGES[kind], ListingRow, params)
                 by_key: defaultdict[Any, list[ListingRow]] = defaultdict(list)
                 for row in rows:
@@ -110,6 +106,41 @@ def newest_page_by_scope(loaders: Loaders) -> DataLoader[PageScope, list[Listing
         return [pages[scope] for scope in scopes]
 
     return DataLoader(batch)
+
+
+def count_by_scope(loaders: Loaders) -> DataLoader[PageScope, int]:
+    """The `totalCount` of nested pages for many parents at once (their limit plays no part):
+    `seller { listings { totalCount } }` on a page of listings is one statement, not one per
+    seller, whatever the pages' sort order or cursor."""
+    pool = loaders.pool
+
+    async def batch(scopes: list[PageScope]) -> list[int]:
+        groups: defaultdict[tuple[Any, ...], dict[str | UUID, PageScope]] = defaultdict(dict)
+        for scope in scopes:
+            groups[(scope.kind, scope.filters)][scope.key] = scope
+        totals: dict[tuple[Any, ...], int] = {}
+        async with pool.connection() as conn, conn.cursor() as cur:
+            for (kind, filters), members in groups.items():
+                params = _scope_params(kind, filters, list(members.values()))
+                await cur.execute(_SCOPED_COUNTS[kind].sql, params)
+                for key, total in await cur.fetchall():
+                    totals[(kind, filters, key)] = total
+        return [totals.get((scope.kind, scope.filters, scope.key), 0) for scope in scopes]
+
+    return DataLoader(batch)
+
+
+def _scope_params(
+    kind: str, filters: tuple[tuple[str, Any], ...], scopes: list[PageScope]
+) -> dict[str, Any]:
+    """The bound parameters of one statement over several scopes of one kind and filter."""
+    params = {name: list(value) if isinstance(value, tuple) else value for name, value in filters}
+    if kind == "category":
+        params["scope_keys"] = [scope.key for scope in scopes for _ in scope.members]
+        params["scope_members"] = [member for scope in scopes for member in scope.members]
+    else:
+        params["scopes"] = [scope.key for scope in scopes]
+    return params
 
 
 def favorite_count_by_listing_id(loaders: Loaders) -> DataLoader[UUID, int]:

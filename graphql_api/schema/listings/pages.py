@@ -24,6 +24,7 @@ from graphql_api.schema.catalog.snapshot import catalog_of
 from graphql_api.schema.context import Context, Info
 from graphql_api.schema.listings.dataloaders import (
     PageScope,
+    count_by_scope,
     images_by_listing_id,
     newest_page_by_scope,
     user_by_id,
@@ -174,12 +175,17 @@ async def visible_listings_page(
     filters = _filter_params(context, listing_filter, scope)
     if filters is None:
         return ListingPage.empty(after)
-    nested = (
-        _nested_page(context, filters, first + 1, scope)
-        if after is None and sort is ListingSort.NEWEST
+    scoped = _page_scope(context, filters, first + 1, scope)
+    nested = scoped if after is None and sort is ListingSort.NEWEST else None
+    selected = selected_names(info, ("nodes",), ("edges", "node"))
+    # a nested page's count is asked for before its rows are read, with every other parent's in
+    # one batch (asked once a page is read, parents whose pages take a statement each would
+    # ask in several)
+    counted = (
+        context.loaders.get(count_by_scope).load(scoped)
+        if scoped is not None and "totalCount" in selected_names(info, ())
         else None
     )
-    selected = selected_names(info, ("nodes",), ("edges", "node"))
     if nested is not None:
         rows = await context.loaders.get(newest_page_by_scope).load(nested)
     else:
@@ -193,6 +199,8 @@ async def visible_listings_page(
     await prefetch_related(context, page, selected)
 
     async def count() -> int:
+        if counted is not None:
+            return await counted
         async with context.pool.connection() as conn:
             total: int = await fetch_value(conn, COUNT_VISIBLE_LISTINGS, filters)
         return total
@@ -208,11 +216,12 @@ async def visible_listings_page(
     )
 
 
-def _nested_page(
+def _page_scope(
     context: Context, filters: dict[str, Any], limit: int, scope: ListingScope
 ) -> PageScope | None:
-    """The batched form of a nested first page (`Category.listings`, `Location.listings`,
-    `User.listings`), or None for a top-level `listings` or an unknown location."""
+    """The batched form of a nested page (`Category.listings`, `Location.listings`,
+    `User.listings`), or None for a top-level `listings` or an unknown location: first pages
+    (newest first) are fetched through it, and the count of every nested page."""
 
     def without(*names: str) -> tuple[tuple[str, Any], ...]:
         return tuple(

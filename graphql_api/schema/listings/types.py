@@ -16,6 +16,7 @@ from uuid import UUID
 import strawberry
 
 from graphql_api.data.loaders import load_then
+from graphql_api.engine.cost import most_items
 from graphql_api.engine.errors import BadUserInput
 from graphql_api.engine.execution import context_only, resolved_later
 from graphql_api.schema.catalog.snapshot import Catalog, catalog_of, reload_catalog
@@ -30,6 +31,7 @@ from graphql_api.schema.listings.inputs import AfterCursor, ListingFilter, Listi
 from graphql_api.schema.listings.pages import ListingScope, visible_listings_page
 from graphql_api.schema.listings.pagination import ListingPage
 from graphql_api.schema.listings.rows import ImageRow, ListingRow, UserRow
+from graphql_api.schema.listings.validation import MAX_IMAGES
 
 if TYPE_CHECKING:
     from graphql_api.schema.catalog.types import Category, Location
@@ -204,7 +206,10 @@ class Listing:
     def seller(self, info: Info) -> User:
         return load_then(info.context.loaders.get(user_by_id), self.user_id, _seller_of)
 
-    @strawberry.field(description="Images in display order; `first` limits how many.")
+    @strawberry.field(
+        description="Images in display order; `first` limits how many.",
+        metadata=most_items(MAX_IMAGES),
+    )
     @context_only
     def images(self, info: Info, first: int | None = None) -> list[ListingImage]:
         if first is not None and first < 0:

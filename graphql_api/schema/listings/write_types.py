@@ -9,6 +9,7 @@ import strawberry
 from graphql_api.engine.input_bounds import bounded
 from graphql_api.schema.common.ids import MAX_ID_LENGTH
 from graphql_api.schema.common.phone_numbers import MAX_PHONE_NUMBER_SENT
+from graphql_api.schema.common.refusals import ERRORS_BOUND
 from graphql_api.schema.listings.errors import ListingError
 from graphql_api.schema.listings.types import Listing
 from graphql_api.schema.listings.validation import (
@@ -101,7 +102,9 @@ class ListingPayload:
         default=None, description="The listing after the write."
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the write was refused."
+        default_factory=list,
+        description="Why the write was refused.",
+        metadata=ERRORS_BOUND,
     )
 
 
@@ -111,7 +114,9 @@ class DeleteListingPayload:
         default=None, description="Id of the deleted listing."
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the delete was refused."
+        default_factory=list,
+        description="Why the delete was refused.",
+        metadata=ERRORS_BOUND,
     )
 
 
@@ -122,5 +127,7 @@ class RecordListingViewPayload:
         description="The listing with its view count (the owner's own views do not count).",
     )
     errors: list[ListingError] = strawberry.field(
-        default_factory=list, description="Why the view was refused."
+        default_factory=list,
+        description="Why the view was refused.",
+        metadata=ERRORS_BOUND,
     )

@@ -10,7 +10,7 @@ import strawberry
 from graphql_api.engine.input_bounds import bounded
 from graphql_api.schema.accounts.types import Viewer
 from graphql_api.schema.common.phone_numbers import MAX_PHONE_NUMBER_SENT
-from graphql_api.schema.common.refusals import PayloadError
+from graphql_api.schema.common.refusals import ERRORS_BOUND, PayloadError
 
 MAX_CODE_SENT = 32  # the ceiling on a code as sent (`engine.input_bounds`)
 
@@ -96,7 +96,9 @@ class RequestPhoneVerificationPayload:
         description="Seconds before another code may be requested for this number or account.",
     )
     errors: list[VerificationError] = strawberry.field(
-        default_factory=list, description="Expected failures; empty on success."
+        default_factory=list,
+        description="Expected failures; empty on success.",
+        metadata=ERRORS_BOUND,
     )
 
 
@@ -109,5 +111,7 @@ class VerifyPhonePayload:
         default=None, description="Attempts left for this code after a wrong one."
     )
     errors: list[VerificationError] = strawberry.field(
-        default_factory=list, description="Expected failures; empty on success."
+        default_factory=list,
+        description="Expected failures; empty on success.",
+        metadata=ERRORS_BOUND,
     )

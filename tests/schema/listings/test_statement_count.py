@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
+
+from tests.dbutil import rows
 
 BROWSE = """
 query($first: Int) {
@@ -60,3 +64,58 @@ def test_nested_listing_pages_are_batched(http: httpx.Client, shape: str) -> Non
     # then a page of listings under every category, location or seller takes a few statements
     # (pages, images, sellers), not one per parent
     assert _statements(http, NESTED[shape], {}) <= 3
+
+
+# the nested pages' `totalCount`, with the truth for each parent straight from the database
+NESTED_COUNTS = {
+    "categories": (
+        "{ categories { children { key: slug listings(first: 1) { totalCount } } } }",
+        """SELECT c.slug AS key, (SELECT count(*) FROM app.visible_listings(
+             NULL, ARRAY[c.id], NULL, NULL, NULL, NULL, NULL, NULL, NULL)) AS total
+           FROM master.categories AS c WHERE c.parent_id IS NOT NULL""",
+    ),
+    "locations": (
+        "{ locations { key: slug listings(first: 1, sort: PRICE_ASC) { totalCount } } }",
+        """SELECT loc.slug AS key, (SELECT count(*) FROM app.visible_listings(
+             NULL, NULL, loc.slug, NULL, NULL, NULL, NULL, NULL, NULL)) AS total
+           FROM master.locations AS loc""",
+    ),
+    "sellers": (
+        """{ listings(first: 100) { nodes { seller { key: id
+               listings(first: 1) { totalCount } } } } }""",
+        """SELECT u.id::text AS key, (SELECT count(*) FROM app.visible_listings(
+             NULL, NULL, NULL, u.id, NULL, NULL, NULL, NULL, NULL)) AS total
+           FROM auth.user AS u""",
+    ),
+}
+
+
+def _parents(data: dict[str, Any]) -> list[dict[str, Any]]:
+    if "categories" in data:
+        return [child for top in data["categories"] for child in top["children"]]
+    if "locations" in data:
+        return list(data["locations"])
+    return [node["seller"] for node in data["listings"]["nodes"]]
+
+
+@pytest.mark.parametrize("shape", NESTED_COUNTS)
+def test_nested_total_counts_take_one_statement(
+    http: httpx.Client, database_url: str, shape: str
+) -> None:
+    # given the catalogue is loaded
+    _statements(http, TREE, {})
+    document, truth = NESTED_COUNTS[shape]
+    # when the nested pages' totalCount is asked of every parent
+    response = http.post("/graphql", json={"query": document})
+    # then the counts are right and took one statement for all the parents (whatever the pages
+    # took: for "locations", whose sort order is not batched, one statement per page)
+    body = response.json()
+    assert "errors" not in body
+    parents = _parents(body["data"])
+    assert len(parents) > 10
+    expected = {row["key"]: row["total"] for row in rows(database_url, truth)}
+    assert {parent["key"]: parent["listings"]["totalCount"] for parent in parents} == {
+        parent["key"]: expected[parent["key"]] for parent in parents
+    }
+    without_counts = _statements(http, document.replace("totalCount", "__typename"), {})
+    assert int(response.headers["x-sql-statements"]) == without_counts + 1
