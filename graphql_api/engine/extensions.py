@@ -13,16 +13,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import FragmentDefinitionNode, get_operation_ast
+from graphql import (
+    DocumentNode,
+    FragmentDefinitionNode,
+    OperationDefinitionNode,
+    get_operation_ast,
+)
 from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule, ValidationContext
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.types import ExecutionContext
 
 from graphql_api.config import Settings
 from graphql_api.engine.cost import query_cost
 from graphql_api.engine.documents import CachedDocuments
 from graphql_api.engine.errors import QueryTooComplex, with_code
+from graphql_api.engine.lru import LRUCache
 from graphql_api.engine.masking import MaskUnexpectedErrors
 
 
@@ -43,13 +50,7 @@ class QueryCostLimit(SchemaExtension):
         assert document is not None, "validation runs after parsing"
         operation = get_operation_ast(document, context.operation_name)
         if operation is not None and context.pre_execution_errors == []:
-            fragments = {
-                definition.name.value: definition
-                for definition in document.definitions
-                if isinstance(definition, FragmentDefinitionNode)
-            }
-            variables = context.variables or {}
-            self.cost = query_cost(context.schema._schema, operation, fragments, variables)
+            self.cost = _cost_of(context, document, operation)
             if self.cost > self.limit:
                 context.pre_execution_errors = [QueryTooComplex(self.cost, self.limit)]
         yield
@@ -58,6 +59,33 @@ class QueryCostLimit(SchemaExtension):
         if self.cost is None:
             return {}
         return {"cost": {"requested": self.cost, "limit": self.limit}}
+
+
+# Costs per (schema, query text, operation name, integer variables): only `first` values,
+# integers, change a cost, and counting it walked the whole operation on every request (a
+# twentieth of a detail request). Keyed by the text, not the syntax tree, so an entry never keeps
+# a document alive after the document cache let go of it; bounded by the texts' sizes.
+_costs: LRUCache[tuple[Any, ...], int] = LRUCache(1000, 4 * 1024 * 1024)
+
+
+def _cost_of(
+    context: ExecutionContext, document: DocumentNode, operation: OperationDefinitionNode
+) -> int:
+    schema = context.schema._schema
+    variables = context.variables or {}
+    query = context.query or ""
+    integers = tuple(sorted((k, v) for k, v in variables.items() if type(v) is int))
+    key = (id(schema), query, context.operation_name, integers)
+    cost = _costs.get(key)
+    if cost is None:
+        fragments = {
+            definition.name.value: definition
+            for definition in document.definitions
+            if isinstance(definition, FragmentDefinitionNode)
+        }
+        cost = query_cost(schema, operation, fragments, variables)
+        _costs.put(key, cost, len(query) + 100)
+    return cost
 
 
 def query_cost_limit(max_cost: int) -> type[SchemaExtension]:
