@@ -5,9 +5,10 @@ A development and benchmark aid (`app` leaves it out in production).
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graphql_api.data.statement_count import counting_statements
+from graphql_api.web.response_headers import adding_header
 
 STATEMENTS_HEADER = b"x-sql-statements"
 
@@ -21,12 +22,5 @@ class StatementCountMiddleware:
             await self.app(scope, receive, send)
             return
         with counting_statements() as counter:
-
-            async def send_with_count(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    headers = list(message.get("headers", []))
-                    headers.append((STATEMENTS_HEADER, str(counter.value).encode()))
-                    message["headers"] = headers
-                await send(message)
-
-            await self.app(scope, receive, send_with_count)
+            count = adding_header(send, STATEMENTS_HEADER, lambda: str(counter.value).encode())
+            await self.app(scope, receive, count)
