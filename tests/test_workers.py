@@ -24,6 +24,9 @@ from tests.dbutil import run
 
 CATEGORY = "query($slug: String!) { category(slug: $slug) { name } }"
 TREE = "{ categories { slug } }"
+PAGE = """query($after: String) {
+  listings(first: 1, after: $after) { nodes { id } pageInfo { endCursor } }
+}"""
 PROCESS = "x-server-process"
 
 
@@ -88,10 +91,10 @@ def _wait_until_ready(served: Served) -> None:
     pytest.fail(f"serve was not ready within 60 s: {served.log.read_text()}")
 
 
-def _post(url: str, document: str, variables: dict[str, str] | None = None) -> httpx.Response:
+def _post(url: str, document: str, variables: dict[str, str]) -> httpx.Response:
     """One request on a connection of its own, so the kernel may hand it to any worker."""
     response = httpx.post(
-        f"{url}/graphql", json={"query": document, "variables": variables or {}}, timeout=30
+        f"{url}/graphql", json={"query": document, "variables": variables}, timeout=30
     )
     assert response.status_code == 200, response.text
     return response
@@ -146,6 +149,23 @@ def test_workers_come_from_web_concurrency(serve: Callable[..., Served]) -> None
     # then
     assert len(seen) == 2
     assert server.process.pid not in {int(pid) for pid in seen}
+
+
+def test_every_worker_reads_the_cursors_of_every_other(serve: Callable[..., Served]) -> None:
+    # given workers whose SECRET_KEY is generated at start (none is set)
+    server = serve("--workers", "2", SECRET_KEY="")
+    first = _post(server.url, PAGE, {}).json()["data"]["listings"]
+    cursor = first["pageInfo"]["endCursor"]
+
+    # when the next page is asked of both workers
+    answered: set[str] = set()
+    deadline = time.monotonic() + 30
+    while len(answered) < 2:
+        assert time.monotonic() < deadline, f"workers answering: {answered}"
+        for response in _responses(server.url, PAGE, {"after": cursor}, 8):
+            # then each reads the cursor (they sign with one key)
+            assert "errors" not in response.json(), response.json()
+            answered.add(response.headers[PROCESS])
 
 
 def test_sigterm_lets_a_request_in_flight_finish_and_accepts_no_new_ones(
