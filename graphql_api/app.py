@@ -18,6 +18,7 @@ from graphql_api.web.body_limit import BodySizeLimitMiddleware
 from graphql_api.web.cors import cors_middleware
 from graphql_api.web.graphiql import graphiql_routes
 from graphql_api.web.health import healthz, readyz
+from graphql_api.web.process_id import ProcessIdMiddleware
 from graphql_api.web.request_id import RequestIdMiddleware
 from graphql_api.web.security_headers import SecurityHeadersMiddleware
 from graphql_api.web.statement_count import StatementCountMiddleware
@@ -32,7 +33,7 @@ class State(TypedDict):
 
 
 def _middleware(settings: Settings) -> list[Middleware]:
-    """Statement counts are a development and benchmark aid, not something to show the world."""
+    """Statement counts and process ids are development and test aids, not for the world."""
     middleware = [
         Middleware(
             SecurityHeadersMiddleware, private_paths={GRAPHQL_PATH}, hsts=settings.is_production
@@ -42,7 +43,7 @@ def _middleware(settings: Settings) -> list[Middleware]:
         Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),
     ]
     if not settings.is_production:
-        middleware.insert(0, Middleware(StatementCountMiddleware))
+        middleware[:0] = [Middleware(StatementCountMiddleware), Middleware(ProcessIdMiddleware)]
     return middleware
 
 

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import uvicorn
+from starlette.applications import Starlette
 
 from graphql_api.app import create_app
-from graphql_api.config import ConfigError, Settings, load_settings
+from graphql_api.config import ConfigError, Settings, hand_to_workers, load_settings
 from graphql_api.data.database import migration_database_url, server_database_url
 from graphql_api.data.roles import refuse_privileged_role
 from graphql_api.demo_data import register as register_demo_data
@@ -24,25 +25,51 @@ log = logging.getLogger("graphql_api")
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    """Migrate as the owner (when asked), then serve as the application role."""
+    """Migrate as the owner (when asked), then serve as the application role.
+
+    One worker serves in this process. More are processes of their own that uvicorn spawns and
+    supervises on one shared socket; migrations, the embedded server and the role checks stay
+    here, once.
+    """
     if args.migrate:
         upgrade_all(migration_database_url(settings), SQL_DIR, demo=not settings.is_production)
     url = server_database_url(settings)
     if settings.is_production:
         refuse_privileged_role(url)
-    app = create_app(settings, url)
-    _tune_garbage_collector()
-    uvicorn.run(
-        app,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        access_log=args.access_log,
-        log_level="info",
-        loop="uvloop",
-        http="httptools",
+    options: dict[str, Any] = {
+        "host": args.host or settings.host,
+        "port": args.port or settings.port,
+        "access_log": args.access_log,
+        "log_level": "info",
+        "loop": "uvloop",
+        "http": "httptools",
+        "timeout_graceful_shutdown": settings.shutdown_timeout_s,
         **proxy_header_options(settings),
-    )
+    }
+    workers: int = args.workers or settings.web_concurrency
+    if workers == 1:
+        app = create_app(settings, url)
+        _tune_garbage_collector()
+        uvicorn.run(app, **options)
+    else:
+        hand_to_workers(settings, url)
+        uvicorn.run(f"{__name__}:{worker_app.__name__}", factory=True, workers=workers, **options)
     return 0
+
+
+def worker_app() -> Starlette:
+    """The app of one `serve --workers N` process: uvicorn calls this in each one it spawns.
+
+    The settings are the parent's (`hand_to_workers`); the pool, the catalogue listener and
+    every cache are the worker's own, opened by the app's lifespan.
+    """
+    _configure_logging()
+    settings = load_settings()
+    if settings.database_url is None:
+        raise ConfigError("a worker needs DATABASE_URL from `serve` (hand_to_workers)")
+    app = create_app(settings, settings.database_url)
+    _tune_garbage_collector()
+    return app
 
 
 def proxy_header_options(settings: Settings) -> dict[str, Any]:
@@ -72,6 +99,13 @@ def _tune_garbage_collector() -> None:
     gc.set_threshold(10_000, 50, 100)
 
 
+def _positive_int(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {number})")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="graphql-api", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -84,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="apply pending migrations and seeds first (no demo seeds with APP_ENV=production)",
     )
+    serve.add_argument(
+        "--workers",
+        type=_positive_int,
+        help="server processes on the one port (default: WEB_CONCURRENCY or 1)",
+    )
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.set_defaults(handler=_serve)
 
@@ -93,8 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _configure_logging() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _configure_logging()
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()

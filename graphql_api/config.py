@@ -11,6 +11,7 @@ annotation, and the README's table is `settings_table()`, so neither can drift f
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import secrets
 import types
@@ -58,7 +59,7 @@ class Settings:
         "APP_ENV",
         "development",
         "Production: no GraphiQL, no introspection, no suggestions (`Did you mean`), "
-        "no `X-SQL-Statements` header, `Secure` cookies.",
+        "no `X-SQL-Statements` or `X-Server-Process` header, `Secure` cookies.",
     )
     database_url: str | None = setting(
         "DATABASE_URL",
@@ -86,6 +87,18 @@ class Settings:
     )
     host: str = setting("HOST", "127.0.0.1", "Where `serve` listens (`--host` overrides).")
     port: int = setting("PORT", 8000, "Where `serve` listens (`--port` overrides).")
+    web_concurrency: int = setting(
+        "WEB_CONCURRENCY",
+        1,
+        "Processes `serve` runs on its one port (`--workers` overrides), each with its own pool, "
+        "catalogue listener and caches (see Processes).",
+    )
+    shutdown_timeout_s: int = setting(
+        "SHUTDOWN_TIMEOUT_S",
+        20,
+        "Seconds requests in flight get to finish after SIGTERM (no new ones are accepted); "
+        "then they are cancelled.",
+    )
     pool_min_size: int = setting("POOL_MIN_SIZE", 2, "Connections the pool keeps open.")
     pool_max_size: int = setting("POOL_MAX_SIZE", 10, "Most connections the pool opens.")
     statement_timeout_ms: int = setting(
@@ -288,6 +301,8 @@ def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:
             f"(got {len(settings.secret_key_bytes)}); "
             "`python -c 'import secrets; print(secrets.token_hex(32))'` makes one"
         )
+    if settings.web_concurrency < 1:
+        raise ConfigError(f"WEB_CONCURRENCY must be at least 1 (got {settings.web_concurrency})")
     if settings.migration_database_url and not settings.database_url:
         raise ConfigError(
             "MIGRATION_DATABASE_URL is set without DATABASE_URL "
@@ -303,6 +318,18 @@ def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:
             "SMS_ALLOWED_REGIONS must hold upper-case region codes such as US,CA "
             f"(got {unknown[0]!r})"
         )
+
+
+def hand_to_workers(settings: Settings, database_url: str) -> None:
+    """Put in the environment what worker processes need to rebuild the parent's `settings`.
+
+    `serve --workers N` spawns fresh interpreters that call `load_settings()` again: they inherit
+    the environment, but not what the parent resolved itself, namely the server's database URL
+    (the embedded server's login role, say) and a `SECRET_KEY` generated at random (every worker
+    must sign cursors and key OTP hashes alike).
+    """
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["SECRET_KEY"] = str(settings.secret_key)
 
 
 def _boolean(text: str) -> bool:

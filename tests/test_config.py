@@ -69,6 +69,11 @@ def test_a_migration_url_without_a_server_url_is_refused() -> None:
         _load({"MIGRATION_DATABASE_URL": "postgresql://owner@db/classifieds"})
 
 
+def test_web_concurrency_below_one_is_refused() -> None:
+    with pytest.raises(ConfigError, match=r"WEB_CONCURRENCY must be at least 1 \(got 0\)"):
+        _load({"WEB_CONCURRENCY": "0"})
+
+
 def test_production_refuses_the_console_sms_backend() -> None:
     with pytest.raises(ConfigError, match="SMS_BACKEND=console"):
         _load({**PRODUCTION, "SMS_BACKEND": "console"})

@@ -79,7 +79,9 @@ def test_production_hides_the_ide_introspection_and_suggestions(
         assert set(error_codes(introspection)) == {"GRAPHQL_VALIDATION_FAILED"}
         typo = gql(client, "{ categorie { slug } }")
         assert "Did you mean" not in typo["errors"][0]["message"]
-        assert "x-sql-statements" not in client.post("/graphql", json={"query": TREE}).headers
+        headers = client.post("/graphql", json={"query": TREE}).headers
+        assert "x-sql-statements" not in headers
+        assert "x-server-process" not in headers
 
 
 RESPONSE_LIMIT = 2_000
