@@ -44,6 +44,7 @@ def server(database_url: str, tmp_path: Path) -> Iterator[tuple[subprocess.Popen
         "APP_ENV": "test",
         "SMS_BACKEND": "outbox",
         "SMS_OUTBOX": str(tmp_path / "outbox.jsonl"),
+        "WEB_CONCURRENCY": "1",  # the RSS measured is this one process's
     }
     with (tmp_path / "server.log").open("wb") as log:
         process = subprocess.Popen(
