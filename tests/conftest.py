@@ -64,6 +64,7 @@ def admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if THROUGH_PGBOUNCER:
         _pgbouncer = PgBouncer(url, API_ROLE, _API_PASSWORD, tmp_path_factory.mktemp("pgbouncer"))
         _pgbouncer.start()
+        assert _pgbouncer.fronts(url), "the session's databases would bypass PgBouncer"
     yield url
     if _pgbouncer is not None:
         _pgbouncer.stop()
@@ -198,7 +199,9 @@ def start_live_server(settings: Settings, database_url: str, *, direct: bool = F
     """
     url = as_api_role(database_url)
     if _pgbouncer is not None and _pgbouncer.fronts(url) and not direct:
-        settings = dataclasses.replace(settings, listen_database_url=url)
+        settings = dataclasses.replace(
+            settings, listen_database_url=settings.listen_database_url or url
+        )
         url = _pgbouncer.url_for(url)
     server = LiveServer(settings, url)
     server.start()
