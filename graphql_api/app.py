@@ -11,6 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route
 
 from graphql_api.config import Settings
+from graphql_api.data.connection_settings import store_as_role_defaults
 from graphql_api.data.pool import Pool, create_pool
 from graphql_api.schema.catalog.cache import CatalogCache, running_catalog_cache
 from graphql_api.schema.root import build_schema
@@ -50,11 +51,14 @@ def _middleware(settings: Settings) -> list[Middleware]:
 def create_app(settings: Settings, database_url: str) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        await store_as_role_defaults(database_url, settings)
         pool = create_pool(database_url, settings)
         await pool.open()
         await pool.wait(timeout=30.0)
         try:
-            async with running_catalog_cache(pool, database_url) as catalog_cache:
+            async with running_catalog_cache(
+                pool, settings.listen_database_url or database_url
+            ) as catalog_cache:
                 yield {"pool": pool, "catalog_cache": catalog_cache}
         finally:
             await pool.close()

@@ -73,6 +73,18 @@ class Settings:
         "PostgreSQL URL `migrate`, `seed`, `demo-data` and `serve --migrate` use, as the owner of "
         "the tables; unset = `DATABASE_URL`.",
     )
+    listen_database_url: str | None = setting(
+        "LISTEN_DATABASE_URL",
+        None,
+        "PostgreSQL URL the catalogue cache LISTENs on: a direct connection, never through a "
+        "transaction pooler (see PgBouncer); unset = the server's database URL.",
+    )
+    prepared_statements: bool = setting(
+        "PREPARED_STATEMENTS",
+        True,
+        "Server-side prepared statements for queries a connection repeats; `false` behind a "
+        "transaction-pooling PgBouncer, which cannot hold them (see PgBouncer).",
+    )
     embedded_data_dir: Path = setting(
         "EMBEDDED_PG_DIR",
         PROJECT_ROOT / ".data" / "postgres",

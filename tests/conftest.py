@@ -4,7 +4,9 @@ Each test session works in databases of its own (`gqlapi_test_<random>`), create
 and dropped afterwards, so a developer's data and a CI server's other databases are never touched.
 Migrations and the tests' own reads and writes run as the owner (the server's superuser); the live
 server logs in as `API_ROLE`, a member of the application role, as it does in production, so a
-statement the application role may not run fails the test that reaches it.
+statement the application role may not run fails the test that reaches it. With
+`TEST_THROUGH_PGBOUNCER=1` the live servers reach PostgreSQL through PgBouncer in transaction
+mode (`tests/pgbouncer.py`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from graphql_api.data.database import drop_database, ensure_database, with_datab
 from graphql_api.data.embedded import start_embedded
 from graphql_api.data.roles import APP_ROLE
 from graphql_api.migrations import upgrade_all
+from tests.pgbouncer import ENABLED as THROUGH_PGBOUNCER
+from tests.pgbouncer import PgBouncer
 
 TEST_DATA_DIR = PROJECT_ROOT / ".data" / "test-postgres"
 
@@ -41,17 +45,30 @@ API_ROLE = f"gqlapi_test_api_{secrets.token_hex(4)}"
 _API_PASSWORD = secrets.token_urlsafe(16)
 
 
+# With TEST_THROUGH_PGBOUNCER=1, the PgBouncer in front of the session's server (`admin_url`).
+_pgbouncer: PgBouncer | None = None
+
+
 @pytest.fixture(scope="session")
-def admin_url() -> Iterator[str]:
+def admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A URL to the server's maintenance database, from which test databases are created.
 
-    It also makes `API_ROLE` for the session and drops it at the end (after the databases).
+    It also makes `API_ROLE` for the session and drops it at the end (after the databases), and
+    starts PgBouncer in front of the server when the session runs through it.
     """
+    global _pgbouncer
     settings = load_settings(env_file=None)
     url = settings.database_url or start_embedded(TEST_DATA_DIR)
     with psycopg.connect(url, autocommit=True) as conn:
         _create_api_role(conn)
+    if THROUGH_PGBOUNCER:
+        _pgbouncer = PgBouncer(url, API_ROLE, _API_PASSWORD, tmp_path_factory.mktemp("pgbouncer"))
+        _pgbouncer.start()
+        assert _pgbouncer.fronts(url), "the session's databases would bypass PgBouncer"
     yield url
+    if _pgbouncer is not None:
+        _pgbouncer.stop()
+        _pgbouncer = None
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(API_ROLE)))
 
@@ -130,6 +147,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         signups_per_ip_per_hour=100_000,
         sms_per_ip_per_hour=100_000,
         sms_per_hour=100_000,
+        # a transaction pooler cannot keep a prepared statement with its client
+        prepared_statements=not THROUGH_PGBOUNCER,
     )
 
 
@@ -171,9 +190,20 @@ class LiveServer:
         self._thread.join(timeout=10)
 
 
-def start_live_server(settings: Settings, database_url: str) -> LiveServer:
-    """A server on `database_url`'s database (an owner's URL), logged in as `API_ROLE`."""
-    server = LiveServer(settings, as_api_role(database_url))
+def start_live_server(settings: Settings, database_url: str, *, direct: bool = False) -> LiveServer:
+    """A server on `database_url`'s database (an owner's URL), logged in as `API_ROLE`.
+
+    When the session runs through PgBouncer, its pool connects through it and its catalogue
+    listener directly (for a database on the session's server; a test's own cluster has none),
+    unless `direct`: a test about the pool's own server connections (counting, ending them).
+    """
+    url = as_api_role(database_url)
+    if _pgbouncer is not None and _pgbouncer.fronts(url) and not direct:
+        settings = dataclasses.replace(
+            settings, listen_database_url=settings.listen_database_url or url
+        )
+        url = _pgbouncer.url_for(url)
+    server = LiveServer(settings, url)
     server.start()
     return server
 

@@ -9,6 +9,9 @@ and must come back quickly once PostgreSQL does:
 - a borrower waits at most `POOL_TIMEOUT_S`, and at most `POOL_MAX_WAITING` borrowers wait at
   once; both failures are `psycopg.OperationalError`s, which the engine answers with 503;
 - a connection is checked before it is lent (`_check_before_use`);
+- nothing is sent that a transaction pooler (PgBouncer) refuses or loses: the server settings
+  arrive as `data/connection_settings.py` says, and `PREPARED_STATEMENTS=false` turns off
+  server-side prepared statements, which a pooler cannot keep with one client;
 - reconnection never backs off far. psycopg_pool spaces the attempts to replace a lost
   connection 1 s, 2 s, 4 s, ... apart until `reconnect_timeout`, so after a long outage the
   next attempt could be many seconds away. Here an attempt gives up after 1 s and the next
@@ -18,6 +21,7 @@ and must come back quickly once PostgreSQL does:
 
 from __future__ import annotations
 
+import functools
 import math
 import select
 from typing import Any
@@ -28,27 +32,12 @@ from psycopg.types.json import set_json_loads
 from psycopg_pool import AsyncConnectionPool
 
 from graphql_api.config import Settings
+from graphql_api.data.connection_settings import apply_to_session
 from graphql_api.data.statement_count import CountingCursor
 
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[Any]]
 
 _RECONNECT_TIMEOUT_S = 1.0
-
-
-def _connection_options(settings: Settings) -> str:
-    """The server settings of every pooled connection, sent at start-up (`options`).
-
-    Custom plans always: the listing statements take optional filters (`p IS NULL OR ...`),
-    which a generic prepared plan cannot prune. `lock_timeout` below `statement_timeout`, so a
-    write stuck behind a lock fails fast and says so; `idle_in_transaction_session_timeout`
-    frees the locks of a transaction its client stopped driving.
-    """
-    return (
-        f"-c statement_timeout={int(settings.statement_timeout_ms)}"
-        f" -c lock_timeout={int(settings.lock_timeout_ms)}"
-        f" -c idle_in_transaction_session_timeout={int(settings.idle_in_transaction_timeout_ms)}"
-        " -c timezone=UTC -c plan_cache_mode=force_custom_plan"
-    )
 
 
 def create_pool(url: str, settings: Settings) -> Pool:
@@ -65,12 +54,13 @@ def create_pool(url: str, settings: Settings) -> Pool:
         open=False,
         kwargs={
             "autocommit": True,
-            "options": _connection_options(settings),
             "cursor_factory": CountingCursor,
+            # psycopg's default prepares a statement on its fifth run; None never does
+            "prepare_threshold": 5 if settings.prepared_statements else None,
             # a connection attempt that hangs (an unreachable host) would hold a pool worker
             "connect_timeout": max(2, math.ceil(settings.pool_timeout_s)),
         },
-        configure=_configure,
+        configure=functools.partial(_configure, settings=settings),
         check=check,
         timeout=settings.pool_timeout_s,
         max_waiting=settings.pool_max_waiting,
@@ -81,8 +71,10 @@ def create_pool(url: str, settings: Settings) -> Pool:
     return pool
 
 
-async def _configure(conn: psycopg.AsyncConnection[Any]) -> None:
-    """JSON columns (a listing's images, its seller) parsed by orjson, not the stdlib."""
+async def _configure(conn: psycopg.AsyncConnection[Any], settings: Settings) -> None:
+    """The server settings (`connection_settings`); JSON columns (a listing's images, its
+    seller) parsed by orjson, not the stdlib."""
+    await apply_to_session(conn, settings)
     set_json_loads(orjson.loads, conn)
 
 

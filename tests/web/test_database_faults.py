@@ -61,10 +61,11 @@ def _is_unavailable(response: httpx.Response) -> bool:
 def own_database_server(
     settings: Settings, make_database: Callable[[], str]
 ) -> Iterator[tuple[LiveServer, str]]:
-    """A server on a database of its own, whose connections a test may end."""
+    """A server on a database of its own, whose connections a test may end (its own: never
+    through PgBouncer, which would hold the server connections instead)."""
     url = make_database()
     upgrade_all(url, PROJECT_ROOT / "sql")
-    server = start_live_server(dataclasses.replace(settings, pool_min_size=4), url)
+    server = start_live_server(dataclasses.replace(settings, pool_min_size=4), url, direct=True)
     yield server, url
     server.stop()
 
