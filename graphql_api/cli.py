@@ -17,6 +17,7 @@ from graphql_api.data.database import resolve_database_url
 from graphql_api.demo_data import register as register_demo_data
 from graphql_api.migrations import SQL_DIR, upgrade_all
 from graphql_api.migrations.cli import register as register_migrations
+from graphql_api.observability.logs import configure_logging
 from graphql_api.schema_export import register as register_schema_export
 
 log = logging.getLogger("graphql_api")
@@ -28,17 +29,31 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         upgrade_all(url, SQL_DIR)
     app = create_app(settings, url)
     _tune_garbage_collector()
+    host, port = args.host or settings.host, args.port or settings.port
+    if settings.is_development:
+        log.info("GraphiQL: %s", graphiql_url(host, port))
     uvicorn.run(
         app,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
+        host=host,
+        port=port,
         access_log=args.access_log,
+        log_config=None,  # uvicorn's loggers propagate to ours (`LOG_FORMAT`)
         log_level="info",
         loop="uvloop",
         http="httptools",
         **proxy_header_options(settings),
     )
     return 0
+
+
+# A server listening on every address is reached from this machine through the loopback one.
+_LOOPBACK_FOR = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104 (compared, never bound)
+
+
+def graphiql_url(host: str, port: int) -> str:
+    """Where a browser on this machine opens GraphiQL."""
+    shown = _LOOPBACK_FOR.get(host, host)
+    return f"http://[{shown}]:{port}/graphql" if ":" in shown else f"http://{shown}:{port}/graphql"
 
 
 def proxy_header_options(settings: Settings) -> dict[str, Any]:
@@ -78,7 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--migrate", action="store_true", help="apply pending migrations and seeds first"
     )
-    serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        help="uvicorn's access log too (client address and full URL), besides the request lines",
+    )
     serve.set_defaults(handler=_serve)
 
     register_migrations(commands)
@@ -88,12 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
+        configure_logging(settings.log_format)
         code: int = args.handler(args, settings)
     except ConfigError as exc:
-        print(f"graphql-api: configuration error: {exc}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"graphql-api: configuration error: {problem}", file=sys.stderr)
         return 2
     return code

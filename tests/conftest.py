@@ -87,7 +87,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -97,12 +97,11 @@ def _free_port() -> int:
 class LiveServer:
     """The real app under uvicorn in a background thread, reached over real HTTP."""
 
-    def __init__(self, settings: Settings, database_url: str) -> None:
-
-        self.port = _free_port()
+    def __init__(self, settings: Settings, database_url: str, **app_options: Any) -> None:
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(settings, database_url),
+            create_app(settings, database_url, **app_options),
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
@@ -125,8 +124,9 @@ class LiveServer:
         self._thread.join(timeout=10)
 
 
-def start_live_server(settings: Settings, database_url: str) -> LiveServer:
-    server = LiveServer(settings, database_url)
+def start_live_server(settings: Settings, database_url: str, **app_options: Any) -> LiveServer:
+    """A started `LiveServer`; `app_options` go to `create_app`."""
+    server = LiveServer(settings, database_url, **app_options)
     server.start()
     return server
 

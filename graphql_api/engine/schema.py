@@ -19,6 +19,7 @@ from graphql_api.config import Settings
 from graphql_api.engine.execution import FastPathExecutionContext
 from graphql_api.engine.extensions import build_extensions
 from graphql_api.engine.masking import mask_unexpected
+from graphql_api.engine.operation import operation_ended, operation_started
 from graphql_api.engine.scalars import SCALAR_OVERRIDES
 
 
@@ -34,7 +35,15 @@ class _Schema(strawberry.Schema):
         result = await super().execute(*args, **kwargs)
         if result.errors:
             result.errors = mask_unexpected(result.errors)
+        operation_ended(result)
         return result
+
+    def _create_execution_context(self, *args: Any, **kwargs: Any) -> ExecutionContext:
+        """The request's operation report (`engine.operation`) reads the parsed document from
+        the execution context, which `execute` keeps to itself."""
+        execution = super()._create_execution_context(*args, **kwargs)
+        operation_started(execution)
+        return execution
 
 
 def build_engine_schema(query: type, mutation: type, settings: Settings) -> strawberry.Schema:
