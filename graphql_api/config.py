@@ -275,6 +275,8 @@ def _inconsistencies(settings: Settings, given: Collection[str]) -> Iterator[str
         yield "SMS_BACKEND=console is not allowed when APP_ENV=production"
     if settings.sms_backend == "webhook" and settings.sms_webhook_url is None:
         yield "SMS_WEBHOOK_URL is required when SMS_BACKEND=webhook"
+    if settings.metrics_port == settings.port:
+        yield f"METRICS_PORT must differ from PORT (both {settings.port})"
     unknown = [r for r in settings.sms_allowed_regions if r not in phonenumbers.SUPPORTED_REGIONS]
     if unknown:
         yield (

@@ -195,11 +195,19 @@ def test_the_cli_reports_every_configuration_error_at_once(tmp_path: Path) -> No
 def test_load_settings_lists_every_problem() -> None:
     # when
     with pytest.raises(ConfigError) as raised:
-        _load({"ALLOWED_ORIGINS": "https://a.example", "CORS_ORIGINS": "*", "LOG_FORMAT": "xml"})
+        _load(
+            {
+                "ALLOWED_ORIGINS": "https://a.example",
+                "CORS_ORIGINS": "*",
+                "LOG_FORMAT": "xml",
+                "METRICS_PORT": "8000",
+            }
+        )
 
     # then
     assert raised.value.problems == (
         "ALLOWED_ORIGINS is now called CORS_ORIGINS",
         "LOG_FORMAT must be one of text, json (got 'xml')",
         "CORS_ORIGINS must list origins such as https://app.example.com (got '*')",
+        "METRICS_PORT must differ from PORT (both 8000)",
     )

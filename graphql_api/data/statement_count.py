@@ -12,10 +12,10 @@ attribute check more than an untraced one.
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
+from types import TracebackType
 from typing import Any
 
 from psycopg import AsyncCursor
@@ -26,11 +26,26 @@ StatementSpan = Callable[[str], AbstractContextManager[object]]
 
 
 class StatementCounter:
-    __slots__ = ("span", "value")
+    """The current count while entered (a class rather than a generator-based context
+    manager: it runs for every request)."""
+
+    __slots__ = ("_token", "span", "value")
 
     def __init__(self, span: StatementSpan | None = None) -> None:
         self.value = 0
         self.span = span
+
+    def __enter__(self) -> StatementCounter:
+        self._token = _current.set(self)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        _current.reset(self._token)
 
 
 _current: contextvars.ContextVar[StatementCounter | None] = contextvars.ContextVar(
@@ -38,16 +53,10 @@ _current: contextvars.ContextVar[StatementCounter | None] = contextvars.ContextV
 )
 
 
-@contextlib.contextmanager
-def counting_statements(span: StatementSpan | None = None) -> Iterator[StatementCounter]:
+def counting_statements(span: StatementSpan | None = None) -> StatementCounter:
     """Count every statement executed in this context (and tasks it starts) until exit; with
     `span`, run each inside `span(its name)`."""
-    counter = StatementCounter(span)
-    token = _current.set(counter)
-    try:
-        yield counter
-    finally:
-        _current.reset(token)
+    return StatementCounter(span)
 
 
 class CountingCursor(AsyncCursor[Any]):

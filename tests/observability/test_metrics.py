@@ -16,6 +16,7 @@ query MetricsBrowse {
 """
 ANONYMOUS = "{ categories { slug } }"
 BROKEN = "{ listings(first: 5) { nodes { id } }"
+MALFORMED_ID = 'query MetricsDetail { listing(id: "not-an-id") { id } }'
 
 
 def test_requests_latency_and_statements_are_counted_by_operation(http: httpx.Client) -> None:
@@ -44,22 +45,24 @@ def test_requests_latency_and_statements_are_counted_by_operation(http: httpx.Cl
     assert value(after, f"{per_request}_sum", operation="MetricsBrowse") == sum(statements) > 0
 
 
-def test_errors_are_counted_by_code(http: httpx.Client) -> None:
+def test_errors_are_counted_by_code_and_requests_by_outcome(http: httpx.Client) -> None:
     # given
     before = scrape(http)
 
-    # when a document does not parse
+    # when a document does not parse, and a field's argument is malformed
     assert error_codes(gql(http, BROKEN)) == ["GRAPHQL_PARSE_FAILED"]
+    assert error_codes(gql(http, MALFORMED_ID)) == ["BAD_USER_INPUT"]
     after = scrape(http)
 
     # then
-    code = {"code": "GRAPHQL_PARSE_FAILED"}
-    assert value(after, "graphql_api_errors_total", **code) == (
-        value(before, "graphql_api_errors_total", **code) + 1
-    )
-    outcome = {"operation": "(none)", "outcome": "request_error"}
-    assert value(after, "graphql_api_requests_total", **outcome) == (
-        value(before, "graphql_api_requests_total", **outcome) + 1
+    def delta(name: str, **labels: str) -> float:
+        return value(after, name, **labels) - value(before, name, **labels)
+
+    assert delta("graphql_api_errors_total", code="GRAPHQL_PARSE_FAILED") == 1
+    assert delta("graphql_api_errors_total", code="BAD_USER_INPUT") == 1
+    assert delta("graphql_api_requests_total", operation="(none)", outcome="request_error") == 1
+    assert (
+        delta("graphql_api_requests_total", operation="MetricsDetail", outcome="field_error") == 1
     )
 
 

@@ -47,7 +47,7 @@ def test_each_request_gets_one_line_with_its_operation_duration_statements_and_s
     assert line["time"].endswith("+00:00")
     assert 0 < line.pop("duration_ms") < 10_000
     assert line["message"].startswith("POST /graphql 200 query LoggedBrowse ok ")
-    assert line["message"].endswith(f" ms {statements} statements (request log-line-1)")
+    assert line["message"].endswith(f"ms sql={statements} request=log-line-1")
     del line["time"], line["message"]
     assert line == {
         "level": "INFO",
