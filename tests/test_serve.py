@@ -16,6 +16,10 @@ import httpx
 from tests.conftest import free_port
 
 TREE = "query ServedTree { categories { slug } }"
+# Text with a NUL character cannot be stored: the server logs it (INFO) and refuses the value.
+NUL_SEARCH = (
+    'query NulSearch { listings(first: 1, filter: {search: "a\\u0000b"}) { nodes { id } } }'
+)
 
 
 def _serve(tmp_path: Path, database_url: str, port: int, **env: str) -> subprocess.Popen[str]:
@@ -50,9 +54,11 @@ def test_serve_logs_json_lines_and_the_graphiql_url_in_development(
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_until_ready(url, process)
-        # when it serves a request and stops
+        # when it serves two requests and stops
         response = httpx.post(f"{url}/graphql", json={"query": TREE})
         assert response.status_code == 200
+        refused = httpx.post(f"{url}/graphql", json={"query": NUL_SEARCH})
+        assert refused.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     finally:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=30)
@@ -62,6 +68,11 @@ def test_serve_logs_json_lines_and_the_graphiql_url_in_development(
     messages = [line["message"] for line in lines]
     assert f"GraphiQL: http://127.0.0.1:{port}/graphql" in messages
     assert any(m.startswith("Uvicorn running on") for m in messages)
-    (request,) = (line for line in lines if line["logger"] == "graphql_api.requests")
-    assert request["request_id"] == response.headers["x-request-id"]
-    assert (request["operation"], request["status"]) == ("ServedTree", 200)
+    requests = [line for line in lines if line["logger"] == "graphql_api.requests"]
+    assert [(r["operation"], r["request_id"]) for r in requests] == [
+        ("ServedTree", response.headers["x-request-id"]),
+        ("NulSearch", refused.headers["x-request-id"]),
+    ]
+    # and a line logged while a request is served carries its id
+    (bad_input,) = (line for line in lines if line["logger"] == "graphql_api.errors")
+    assert bad_input["request_id"] == refused.headers["x-request-id"]
