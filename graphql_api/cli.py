@@ -19,6 +19,7 @@ from graphql_api.data.roles import refuse_privileged_role
 from graphql_api.demo_data import register as register_demo_data
 from graphql_api.migrations import SQL_DIR, upgrade_all
 from graphql_api.migrations.cli import register as register_migrations
+from graphql_api.observability.logs import configure_logging
 from graphql_api.schema_export import register as register_schema_export
 
 log = logging.getLogger("graphql_api")
@@ -36,10 +37,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     url = server_database_url(settings)
     if settings.is_production:
         refuse_privileged_role(url)
+    host, port = args.host or settings.host, args.port or settings.port
+    if settings.is_development:
+        log.info("GraphiQL: %s", graphiql_url(host, port))
     options: dict[str, Any] = {
-        "host": args.host or settings.host,
-        "port": args.port or settings.port,
+        "host": host,
+        "port": port,
         "access_log": args.access_log,
+        "log_config": None,  # uvicorn's loggers propagate to ours (`LOG_FORMAT`)
         "log_level": "info",
         "loop": "uvloop",
         "http": "httptools",
@@ -63,13 +68,23 @@ def worker_app() -> Starlette:
     The settings are the parent's (`hand_to_workers`); the pool, the catalogue listener and
     every cache are the worker's own, opened by the app's lifespan.
     """
-    _configure_logging()
     settings = load_settings()
+    configure_logging(settings.log_format)
     if settings.database_url is None:
         raise ConfigError("a worker needs DATABASE_URL from `serve` (hand_to_workers)")
     app = create_app(settings, settings.database_url)
     _tune_garbage_collector()
     return app
+
+
+# A server listening on every address is reached from this machine through the loopback one.
+_LOOPBACK_FOR = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104 (compared, never bound)
+
+
+def graphiql_url(host: str, port: int) -> str:
+    """Where a browser on this machine opens GraphiQL."""
+    shown = _LOOPBACK_FOR.get(host, host)
+    return f"http://[{shown}]:{port}/graphql" if ":" in shown else f"http://{shown}:{port}/graphql"
 
 
 def proxy_header_options(settings: Settings) -> dict[str, Any]:
@@ -123,7 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         help="server processes on the one port (default: WEB_CONCURRENCY or 1)",
     )
-    serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        help="uvicorn's access log too (client address and full URL), besides the request lines",
+    )
     serve.set_defaults(handler=_serve)
 
     register_migrations(commands)
@@ -132,17 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _configure_logging() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _configure_logging()
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
+        configure_logging(settings.log_format)
         code: int = args.handler(args, settings)
     except ConfigError as exc:
-        print(f"graphql-api: configuration error: {exc}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"graphql-api: configuration error: {problem}", file=sys.stderr)
         return 2
     return code

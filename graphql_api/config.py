@@ -16,7 +16,7 @@ import re
 import secrets
 import types
 import typing
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -26,6 +26,7 @@ from starlette.datastructures import CommaSeparatedStrings, Secret
 
 AppEnv = Literal["development", "production", "test"]
 SmsBackendName = Literal["console", "outbox", "webhook"]
+LogFormat = Literal["text", "json"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIN_SECRET_KEY_BYTES = 32  # HMAC-SHA256 keys shorter than its output weaken it (RFC 2104)
@@ -34,7 +35,11 @@ _T = TypeVar("_T")
 
 
 class ConfigError(Exception):
-    """A configuration value is missing or invalid; the message is one line for the operator."""
+    """Configuration values are missing or invalid: one line per problem, for the operator."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 def setting(env: str, default: _T, doc: str) -> _T:
@@ -59,7 +64,8 @@ class Settings:
         "APP_ENV",
         "development",
         "Production: no GraphiQL, no introspection, no suggestions (`Did you mean`), "
-        "no `X-SQL-Statements` or `X-Server-Process` header, `Secure` cookies.",
+        "no `X-SQL-Statements` or `X-Server-Process` header, no `/metrics` (unless "
+        "`METRICS_PUBLIC`), `Secure` cookies.",
     )
     database_url: str | None = setting(
         "DATABASE_URL",
@@ -238,6 +244,29 @@ class Settings:
     image_writes_per_hour: int = setting(
         "IMAGE_WRITES_PER_HOUR", 120, "Image changes a user may make per hour."
     )
+    log_format: LogFormat = setting(
+        "LOG_FORMAT",
+        "text",
+        "How log lines are written: `text` for people, `json` (one object a line) for a log "
+        "collector (see Observability).",
+    )
+    metrics_public: bool = setting(
+        "METRICS_PUBLIC",
+        False,
+        "Serve `/metrics` in production too (it always is in other environments; see "
+        "Observability).",
+    )
+    metrics_port: int | None = setting(
+        "METRICS_PORT",
+        None,
+        "Serve the metrics on this port of `HOST` instead of at `/metrics`, in every environment.",
+    )
+    otel_exporter_otlp_endpoint: str | None = setting(
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        None,
+        "Base URL of an OpenTelemetry collector (`http://collector:4318`): set, every request's "
+        "trace is sent there over OTLP/HTTP (see Observability).",
+    )
     fast_executor: bool = setting(
         "FAST_EXECUTOR",
         True,
@@ -260,24 +289,32 @@ class Settings:
 
 
 def load_settings(env_file: str | Path | None = ".env", environ_: Environ = environ) -> Settings:
-    """Build `Settings` from the environment; fail fast with one line on a bad or missing value.
+    """Build `Settings` from the environment; refuse bad or missing values, all in one error.
 
-    An empty value counts as unset, so `SECRET_KEY=` in production is refused like a missing key.
+    Every problem is reported at once (an operator fixing a deployment should not meet them one
+    start at a time); a value that cannot be read counts as unset for the rules that span
+    settings. An empty value counts as unset, so `SECRET_KEY=` in production is refused like a
+    missing key.
     """
     config = Config(env_file if env_file and Path(env_file).exists() else None, environ=environ_)
-    for old, new in _RENAMED.items():
-        if config(old, default=None):
-            raise ConfigError(f"{old} is now called {new}")
+    problems = [
+        f"{old} is now called {new}" for old, new in _RENAMED.items() if config(old, default=None)
+    ]
     hints = typing.get_type_hints(Settings)
     given: dict[str, Any] = {}
     for field in dataclasses.fields(Settings):
         env = field.metadata["env"]
         text = config(env, default=None)
         if text:
-            given[field.name] = _cast(env, text, hints[field.name])
+            try:
+                given[field.name] = _cast(env, text, hints[field.name])
+            except ConfigError as exc:
+                problems.extend(exc.problems)
     settings = Settings(**given)
-    _refuse_malformed_origins(settings.cors_origins)
-    _refuse_inconsistent(settings, given)
+    problems.extend(_malformed_origins(settings.cors_origins))
+    problems.extend(_inconsistencies(settings, given))
+    if problems:
+        raise ConfigError(*problems)
     return settings
 
 
@@ -292,41 +329,41 @@ _ORIGIN = re.compile(r"(?P<scheme>https?)://(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?P<por
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 
 
-def _refuse_malformed_origins(origins: Collection[str]) -> None:
+def _malformed_origins(origins: Collection[str]) -> Iterator[str]:
     for origin in origins:
         match = _ORIGIN.fullmatch(origin)
         if match is None or match["port"] == _DEFAULT_PORTS[match["scheme"]]:
-            raise ConfigError(
-                f"CORS_ORIGINS must list origins such as https://app.example.com (got {origin!r})"
-            )
+            yield f"CORS_ORIGINS must list origins such as https://app.example.com (got {origin!r})"
 
 
-def _refuse_inconsistent(settings: Settings, given: Collection[str]) -> None:
+def _inconsistencies(settings: Settings, given: Collection[str]) -> Iterator[str]:
     """The rules that span settings: production refuses to start half-configured."""
     if settings.is_production and "secret_key" not in given:
-        raise ConfigError("SECRET_KEY is required when APP_ENV=production")
+        yield "SECRET_KEY is required when APP_ENV=production"
     if settings.is_production and settings.database_url is None:
-        raise ConfigError("DATABASE_URL is required when APP_ENV=production")
+        yield "DATABASE_URL is required when APP_ENV=production"
     if settings.is_production and len(settings.secret_key_bytes) < MIN_SECRET_KEY_BYTES:
-        raise ConfigError(
+        yield (
             f"SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes when APP_ENV=production "
             f"(got {len(settings.secret_key_bytes)}); "
             "`python -c 'import secrets; print(secrets.token_hex(32))'` makes one"
         )
     if settings.web_concurrency < 1:
-        raise ConfigError(f"WEB_CONCURRENCY must be at least 1 (got {settings.web_concurrency})")
+        yield f"WEB_CONCURRENCY must be at least 1 (got {settings.web_concurrency})"
     if settings.migration_database_url and not settings.database_url:
-        raise ConfigError(
+        yield (
             "MIGRATION_DATABASE_URL is set without DATABASE_URL "
             "(the server would use the embedded database instead of the migrated one)"
         )
     if settings.is_production and settings.sms_backend == "console":
-        raise ConfigError("SMS_BACKEND=console is not allowed when APP_ENV=production")
+        yield "SMS_BACKEND=console is not allowed when APP_ENV=production"
     if settings.sms_backend == "webhook" and settings.sms_webhook_url is None:
-        raise ConfigError("SMS_WEBHOOK_URL is required when SMS_BACKEND=webhook")
+        yield "SMS_WEBHOOK_URL is required when SMS_BACKEND=webhook"
+    if settings.metrics_port == settings.port:
+        yield f"METRICS_PORT must differ from PORT (both {settings.port})"
     unknown = [r for r in settings.sms_allowed_regions if r not in phonenumbers.SUPPORTED_REGIONS]
     if unknown:
-        raise ConfigError(
+        yield (
             "SMS_ALLOWED_REGIONS must hold upper-case region codes such as US,CA "
             f"(got {unknown[0]!r})"
         )

@@ -152,7 +152,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -162,12 +162,11 @@ def _free_port() -> int:
 class LiveServer:
     """The real app under uvicorn in a background thread, reached over real HTTP."""
 
-    def __init__(self, settings: Settings, database_url: str) -> None:
-
-        self.port = _free_port()
+    def __init__(self, settings: Settings, database_url: str, **app_options: Any) -> None:
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(settings, database_url),
+            create_app(settings, database_url, **app_options),
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
@@ -190,12 +189,15 @@ class LiveServer:
         self._thread.join(timeout=10)
 
 
-def start_live_server(settings: Settings, database_url: str, *, direct: bool = False) -> LiveServer:
+def start_live_server(
+    settings: Settings, database_url: str, *, direct: bool = False, **app_options: Any
+) -> LiveServer:
     """A server on `database_url`'s database (an owner's URL), logged in as `API_ROLE`.
 
     When the session runs through PgBouncer, its pool connects through it and its catalogue
     listener directly (for a database on the session's server; a test's own cluster has none),
     unless `direct`: a test about the pool's own server connections (counting, ending them).
+    `app_options` go to `create_app`.
     """
     url = as_api_role(database_url)
     if _pgbouncer is not None and _pgbouncer.fronts(url) and not direct:
@@ -203,7 +205,7 @@ def start_live_server(settings: Settings, database_url: str, *, direct: bool = F
             settings, listen_database_url=settings.listen_database_url or url
         )
         url = _pgbouncer.url_for(url)
-    server = LiveServer(settings, url)
+    server = LiveServer(settings, url, **app_options)
     server.start()
     return server
 

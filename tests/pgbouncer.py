@@ -32,7 +32,7 @@ class PgBouncer:
         server = conninfo_to_dict(server_url)
         self._host = str(server.get("host") or "localhost")
         self._port = str(server.get("port") or 5432)
-        self.port = _free_port()
+        self.port = free_port()
         self._directory = directory
         self._role = role
         self._password = password
@@ -110,7 +110,7 @@ class PgBouncer:
                 time.sleep(0.1)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]

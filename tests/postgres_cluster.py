@@ -30,7 +30,7 @@ def _bin_dir() -> Path:
     return Path(pgserver.__file__).parent / "pginstall" / "bin"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -42,7 +42,7 @@ class PostgresCluster:
         self._bin = _bin_dir()
         self._data = root / "data"
         self._log = root / "postgres.log"
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def init(self) -> None:

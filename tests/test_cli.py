@@ -49,7 +49,7 @@ def _production(tmp_path: Path, **values: str) -> dict[str, str]:
 
 def _serve(env: dict[str, str], tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "graphql_api", "serve", "--port", str(_free_port()), *args],
+        [sys.executable, "-m", "graphql_api", "serve", "--port", str(free_port()), *args],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -59,7 +59,7 @@ def _serve(env: dict[str, str], tmp_path: Path, *args: str) -> subprocess.Comple
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -131,7 +131,7 @@ def test_production_serve_migrate_migrates_as_the_owner_and_serves_as_the_applic
 ) -> None:
     # given a fresh database: its owner's URL for migrations, the application role's to serve
     owner = make_database()
-    port = _free_port()
+    port = free_port()
     env = _production(tmp_path, MIGRATION_DATABASE_URL=owner, DATABASE_URL=as_api_role(owner))
     log = tmp_path / "server.log"
 

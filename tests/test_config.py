@@ -176,10 +176,10 @@ def test_dot_env_is_honoured_and_the_environment_wins(tmp_path: Path) -> None:
     assert settings.port == 9002
 
 
-def test_the_cli_fails_at_start_with_one_line(tmp_path: Path) -> None:
-    # given a production environment without a database
+def test_the_cli_reports_every_configuration_error_at_once(tmp_path: Path) -> None:
+    # given a production environment with four mistakes
     env = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
-    env.update(APP_ENV="production", SECRET_KEY="x", SMS_BACKEND="outbox")
+    env.update(APP_ENV="production", SECRET_KEY="x", SMS_BACKEND="console", PORT="eighty")
     # when the server is started
     result = subprocess.run(
         [sys.executable, "-m", "graphql_api", "serve"],
@@ -190,8 +190,35 @@ def test_the_cli_fails_at_start_with_one_line(tmp_path: Path) -> None:
         timeout=60,
         check=False,
     )
-    # then it stops with one line saying what is missing
+    # then it stops with one line for each
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "graphql-api: configuration error: DATABASE_URL is required when APP_ENV=production"
+        "graphql-api: configuration error: PORT must be an integer (got 'eighty')",
+        "graphql-api: configuration error: DATABASE_URL is required when APP_ENV=production",
+        "graphql-api: configuration error: SECRET_KEY must be at least 32 bytes when "
+        "APP_ENV=production (got 1); `python -c 'import secrets; print(secrets.token_hex(32))'` "
+        "makes one",
+        "graphql-api: configuration error: SMS_BACKEND=console is not allowed when "
+        "APP_ENV=production",
     ]
+
+
+def test_load_settings_lists_every_problem() -> None:
+    # when
+    with pytest.raises(ConfigError) as raised:
+        _load(
+            {
+                "ALLOWED_ORIGINS": "https://a.example",
+                "CORS_ORIGINS": "*",
+                "LOG_FORMAT": "xml",
+                "METRICS_PORT": "8000",
+            }
+        )
+
+    # then
+    assert raised.value.problems == (
+        "ALLOWED_ORIGINS is now called CORS_ORIGINS",
+        "LOG_FORMAT must be one of text, json (got 'xml')",
+        "CORS_ORIGINS must list origins such as https://app.example.com (got '*')",
+        "METRICS_PORT must differ from PORT (both 8000)",
+    )

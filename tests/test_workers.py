@@ -19,7 +19,7 @@ import pytest
 
 from graphql_api.config import PROJECT_ROOT
 from graphql_api.migrations import upgrade_all
-from tests.conftest import _free_port, as_api_role
+from tests.conftest import as_api_role, free_port
 from tests.dbutil import run
 
 CATEGORY = "query($slug: String!) { category(slug: $slug) { name } }"
@@ -50,7 +50,7 @@ def serve(owner_url: str, tmp_path: Path) -> Iterator[Callable[..., Served]]:
     started: list[subprocess.Popen[bytes]] = []
 
     def start(*args: str, **env: str) -> Served:
-        port, log = _free_port(), tmp_path / f"server-{len(started)}.log"
+        port, log = free_port(), tmp_path / f"server-{len(started)}.log"
         environment = {
             **os.environ,
             "DATABASE_URL": as_api_role(owner_url),

@@ -43,6 +43,19 @@ def all_queries(directory: Path = QUERIES_DIR) -> dict[str, Query]:
     }
 
 
+@functools.cache
+def _names_by_sql() -> dict[str, str]:
+    return {statement.sql: name for name, statement in all_queries().items()}
+
+
+def statement_name(sql: object) -> str:
+    """The `-- name:` of a statement the server runs, or `sql` for one written elsewhere.
+
+    Statements run with the very string their `Query` holds, whose hash Python keeps: the
+    lookup is cheap enough to make for every traced statement."""
+    return _names_by_sql().get(sql, "sql") if isinstance(sql, str) else "sql"
+
+
 def query(name: str) -> Query:
     try:
         return all_queries()[name]

@@ -143,7 +143,7 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         response = await super().process_result(request, result)
-        if _is_request_error(result):
+        if is_request_error(result):
             del response["data"]
         return response
 
@@ -182,7 +182,7 @@ class GraphQLHTTPView(GraphQL[ContextType, None], Generic[ContextType]):
         return decoded
 
 
-def _is_request_error(result: ExecutionResult) -> bool:
+def is_request_error(result: ExecutionResult) -> bool:
     """Execution never began: no data, and no error belongs to a field (a field error has a
     path; parsing, validation and the variables' values give none)."""
     errors = result.errors

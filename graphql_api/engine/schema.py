@@ -21,6 +21,7 @@ from graphql_api.engine.execution import FastPathExecutionContext
 from graphql_api.engine.extensions import build_extensions, query_cost_limit
 from graphql_api.engine.input_bounds import unbounded_inputs
 from graphql_api.engine.masking import mask_unexpected
+from graphql_api.engine.operation import operation_ended, operation_started
 from graphql_api.engine.scalars import SCALAR_OVERRIDES
 from graphql_api.engine.suggestions import without_suggestions
 
@@ -43,7 +44,15 @@ class _Schema(strawberry.Schema):
         if result.errors:
             errors = mask_unexpected(result.errors)
             result.errors = without_suggestions(errors) if self.hide_suggestions else errors
+        operation_ended(result)
         return result
+
+    def _create_execution_context(self, *args: Any, **kwargs: Any) -> ExecutionContext:
+        """The request's operation report (`engine.operation`) reads the parsed document from
+        the execution context, which `execute` keeps to itself."""
+        execution = super()._create_execution_context(*args, **kwargs)
+        operation_started(execution)
+        return execution
 
 
 def build_engine_schema(query: type, mutation: type, settings: Settings) -> strawberry.Schema:

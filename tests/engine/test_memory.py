@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from tests.client import data_of, gql
-from tests.conftest import _free_port
+from tests.conftest import free_port
 
 UNIQUE_DOCUMENTS = 10_000
 WARM_UP = 200
@@ -37,7 +37,7 @@ def _document(n: int) -> str:
 
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,

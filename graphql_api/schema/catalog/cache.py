@@ -20,6 +20,7 @@ import psycopg
 from graphql_api.data.pool import Pool
 from graphql_api.data.queries import query
 from graphql_api.data.rows import fetch_all
+from graphql_api.observability.metrics import CacheLookups
 from graphql_api.schema.catalog.rows import CategoryRow, LocationRow
 from graphql_api.schema.catalog.snapshot import Catalog
 from graphql_api.schema.catalog.types import Category, Location
@@ -42,14 +43,18 @@ class CatalogCache:
         self._generation = 0
         self._listening = False
         self._loading = asyncio.Lock()
+        self.lookups = CacheLookups()
 
     async def get(self) -> Catalog:
         snapshot = self._snapshot
         if snapshot is not None:
+            self.lookups.hits += 1
             return snapshot
         async with self._loading:
             if self._snapshot is not None:
+                self.lookups.hits += 1
                 return self._snapshot
+            self.lookups.misses += 1
             generation = self._generation
             snapshot = await self._load()
             if self._listening and generation == self._generation:
