@@ -6,6 +6,8 @@ Anything raised in a resolver that is not one of these is unexpected: the client
 
 from __future__ import annotations
 
+from typing import Any
+
 from graphql import GraphQLError, Node
 
 
@@ -32,17 +34,29 @@ def code_of(error: GraphQLError) -> object:
     return (error.extensions or {}).get("code")
 
 
-def with_code(error: GraphQLError, code: str) -> GraphQLError:
-    """A copy of `error` with `extensions.code` (errors may be cached, so never changed)."""
+def changed(
+    error: GraphQLError,
+    *,
+    message: str | None = None,
+    extensions: dict[str, Any] | None = None,
+    keep_cause: bool = True,
+) -> GraphQLError:
+    """A copy of `error` at the same place in the document and the result, with another message
+    or extensions (errors may be cached and shared, so they are never changed in place)."""
     return GraphQLError(
-        message=error.message,
+        message=error.message if message is None else message,
         nodes=error.nodes,
         source=error.source,
         positions=error.positions,
         path=error.path,
-        original_error=error.original_error,
-        extensions={**(error.extensions or {}), "code": code},
+        original_error=error.original_error if keep_cause else None,
+        extensions=error.extensions if extensions is None else extensions,
     )
+
+
+def with_code(error: GraphQLError, code: str) -> GraphQLError:
+    """A copy of `error` with `extensions.code`."""
+    return changed(error, extensions={**(error.extensions or {}), "code": code})
 
 
 class QueryTooComplex(CodedError):

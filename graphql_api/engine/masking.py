@@ -19,7 +19,7 @@ import psycopg
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
-from graphql_api.engine.errors import CodedError, code_of, with_code
+from graphql_api.engine.errors import CodedError, changed, code_of, with_code
 from graphql_api.engine.unavailable import (
     SERVICE_UNAVAILABLE,
     SERVICE_UNAVAILABLE_MESSAGE,
@@ -133,12 +133,6 @@ def _masked(error: GraphQLError) -> GraphQLError:
 
 
 def _replaced(error: GraphQLError, message: str, extensions: dict[str, str]) -> GraphQLError:
-    """`error` at the same place in the document and the result, saying something else."""
-    return GraphQLError(
-        message=message,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        extensions=extensions,
-    )
+    """`error` at the same place in the document and the result, saying something else (and
+    carrying no cause a later step could show)."""
+    return changed(error, message=message, extensions=extensions, keep_cause=False)

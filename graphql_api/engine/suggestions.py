@@ -13,6 +13,8 @@ import re
 
 from graphql import GraphQLError
 
+from graphql_api.engine.errors import changed
+
 _NAME = r"'[_A-Za-z][_0-9A-Za-z]*'"
 _SUGGESTION = re.compile(
     rf" Did you mean (?:the enum value )?{_NAME}(?:(?:, or |, | or ){_NAME})*\?"
@@ -29,12 +31,4 @@ def _without_suggestion(error: GraphQLError) -> GraphQLError:
     message = _SUGGESTION.sub("", error.message)
     if message == error.message:
         return error
-    return GraphQLError(
-        message=message,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        original_error=error.original_error,
-        extensions=error.extensions,
-    )
+    return changed(error, message=message)
